@@ -1,0 +1,89 @@
+"""The ``marsad`` command (see ../shared/CONTRACT.md).
+
+Exit codes: 0 success, 1 a problem with the input (one line on stderr, never a traceback),
+2 a usage error.  Each subcommand lives in a small ``cmd_*`` function; heavy imports happen inside
+them so that ``marsad --help`` is instant.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+from .errors import InputError
+
+
+def _add_analyze(sub) -> None:
+    p = sub.add_parser("analyze", help="analyse a page (file, folder, URL, .jsonl, or - for stdin)")
+    p.add_argument("source", help="file, folder, URL, .jsonl file, or - for stdin")
+    p.add_argument("--json", action="store_true", help="print the article object (JSONL for many pages)")
+    p.add_argument("--url", help="the page's URL, when SOURCE is a file")
+    p.add_argument("--site", help="the site's domain (e.g. example.com), for site-level chrome learning")
+    p.add_argument("--max-bytes", type=int, default=None, help="refuse inputs larger than this (default 20 MB)")
+    p.add_argument("--allow-private", action="store_true", help="allow fetching private/loopback addresses")
+    p.set_defaults(func=cmd_analyze)
+
+
+def cmd_analyze(args) -> int:
+    from . import sources
+    from .report import render
+
+    opts = {"max_bytes": args.max_bytes} if args.max_bytes else {}
+    items = sources.iter_articles(args.source, url=args.url, site=args.site,
+                                  allow_private=args.allow_private, **opts)
+    many = sources.is_many(args.source)
+    done = failed = 0
+    for result in sources.with_progress(items, enabled=many):
+        if isinstance(result, InputError):
+            if not many:
+                raise result
+            failed += 1
+            print(f"marsad: {result}", file=sys.stderr)
+            continue
+        done += 1
+        if args.json:
+            print(result.to_json(indent=None if many else 2), flush=many)
+        else:
+            print(render(result))
+    if many and not done:
+        raise InputError(f"no article could be read from {args.source} ({failed} failed)")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="marsad", description="Arabic news observatory")
+    sub = parser.add_subparsers(dest="command", required=True)
+    _add_analyze(sub)
+    for register in _extra_commands():
+        register(sub)
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args) or 0
+    except InputError as e:
+        print(f"marsad: {e}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("marsad: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _extra_commands():
+    """Subcommands contributed by other parts of the package (ner, corpus, web, batch)."""
+    import importlib
+
+    for mod in ("marsad.ner.cli", "marsad.corpus.cli", "marsad.web.cli", "marsad.batch"):
+        try:
+            m = importlib.import_module(mod)
+        except ModuleNotFoundError as e:
+            if e.name and e.name.startswith("marsad"):
+                continue  # that part is not in this build
+            raise
+        yield m.register
+
+
+if __name__ == "__main__":
+    sys.exit(main())

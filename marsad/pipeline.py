@@ -1,0 +1,44 @@
+"""The ordered stages a page goes through.
+
+``read`` turns raw input into an Article with clean text and blocks; each later stage is a
+callable ``stage(article) -> None`` that enriches the Article in place, in the order of
+``STAGES``.  Stages are imported lazily so that `import marsad` stays fast and an optional stage
+with a missing extra can be left out of a run.
+"""
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+
+from .article import Article
+from .read import read
+
+# (name, "module:function"), in order.  Later stages rely on earlier ones' layers.
+STAGES: list[tuple[str, str]] = [
+    ("text", "marsad.text.stage:run"),
+]
+
+_loaded: dict[str, Callable[[Article], None]] = {}
+
+
+def stage(name: str) -> Callable[[Article], None]:
+    if name not in _loaded:
+        target = dict(STAGES)[name]
+        mod, fn = target.split(":")
+        _loaded[name] = getattr(importlib.import_module(mod), fn)
+    return _loaded[name]
+
+
+def analyze(text_or_html: str | bytes, url: str | None = None, site: str | None = None,
+            path: str | None = None, stages: list[str] | None = None, **read_options) -> Article:
+    """Read one page (text dump or HTML, str or bytes) and run the pipeline over it."""
+    art = read(text_or_html, url=url, site=site, path=path, **read_options)
+    return enrich(art, stages)
+
+
+def enrich(art: Article, stages: list[str] | None = None) -> Article:
+    """Run the pipeline's stages (all, or the named ones in pipeline order) over an Article."""
+    for name, _ in STAGES:
+        if stages is None or name in stages:
+            stage(name)(art)
+    return art

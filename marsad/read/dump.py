@@ -1,0 +1,269 @@
+"""Reading page dumps: the text a browser's "select all, copy" or a scraper leaves behind.
+
+Each line is classified as chrome, headline, subheading, paragraph, caption, byline or dateline
+from signals that hold across sites rather than from any one site's strings:
+
+- shape: word count, sentence punctuation, how the line ends;
+- position: furniture above the headline and below the last paragraph, the headline just above
+  the lead, a subheading between paragraphs;
+- repetition: a caption printed twice (image alt text + caption), a menu line repeated on the
+  page, a line repeated across many pages of one site (``learn_site_chrome``);
+- vocabulary: the labels every Arabic CMS prints (``furniture.py``) and the publisher's own name,
+  learned from its "follow us" or copyright line;
+- dates: a masthead date line read in both calendars.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..article import Article
+from ..text.calendars import find_dates, read_page_date
+from ..text.normalize import light
+from . import furniture as F
+
+END_PUNCT = (".", "!", "؟", "?", ":", "\"", "”", "»", "…", "'")
+TITLE_MIN_WORDS = 4
+EDITOR_KEY = F.key("رئيس التحرير")
+PARA_MIN_WORDS = 12
+
+
+@dataclass
+class Line:
+    i: int
+    text: str
+    key: str
+    words: int
+    kind: str | None = None  # chrome | headline | subheading | paragraph | caption | byline
+    why: str = ""
+
+    @property
+    def ends_sentence(self) -> bool:
+        t = self.text.rstrip()
+        return t.endswith(END_PUNCT) and not t.endswith("..")
+
+    def paragraph_like(self) -> bool:
+        if self.words >= PARA_MIN_WORDS:
+            return True
+        return self.words >= 5 and (self.ends_sentence or "،" in self.text)
+
+    def title_like(self) -> bool:
+        return TITLE_MIN_WORDS <= self.words <= 30 and not self.ends_sentence
+
+
+def _date_line(line: Line) -> tuple[bool, bool]:
+    """(is a line that is only a date, is it a 'published on' stamp)."""
+    if line.words > 16:
+        return False, False
+    ds = find_dates(line.text)
+    if not ds:
+        return False, False
+    rest = line.text
+    for d in reversed(ds):
+        rest = rest[:d.start] + " " + rest[d.end:]
+    rest_words = [w for w in F.key(rest).split() if not re.fullmatch(r"[0-9:]+", w) and w not in F.DATE_FILLER]
+    return len(rest_words) <= 1, bool(F.PUBLISHED_RE.match(line.key))
+
+
+def learn_site_chrome(pages: Iterable[str], min_share: float = 0.5, min_pages: int = 3) -> set[str]:
+    """Line keys printed on at least ``min_share`` of a site's pages: that site's furniture."""
+    counts: Counter[str] = Counter()
+    n = 0
+    for page in pages:
+        n += 1
+        counts.update({F.key(ln) for ln in page.split("\n") if ln.strip()})
+    if n < min_pages:
+        return set()
+    return {k for k, c in counts.items() if k and c >= max(min_pages, min_share * n)}
+
+
+def read_dump(text: str, art: Article | None = None, site_chrome: set[str] | None = None,
+              title: str | None = None) -> Article:
+    """Classify the lines of a page dump and lay the article out into ``art``."""
+    art = art or Article()
+    art.source.format = art.source.format or "dump"
+    lines = [Line(i, t, F.key(t), len(t.split())) for i, t in enumerate(light(text).split("\n")) if t.strip()]
+    site_chrome = site_chrome or set()
+    counts = Counter(ln.key for ln in lines)
+    publishers = {p for ln in lines if (p := F.publisher_from(ln.key))}
+    if art.source.publisher:
+        publishers.add(F.key(art.source.publisher))
+    elif publishers:
+        art.source.publisher = _written_publisher(lines, publishers)
+
+    # 1. Lines that are furniture wherever they stand.
+    prev_key = None
+    for n, ln in enumerate(lines):
+        if ln.key == prev_key and n and lines[n - 1].kind in (None, "caption"):
+            ln.kind, ln.why = "dup", "caption"  # the second copy of a doubled caption
+            lines[n - 1].kind = "caption"
+        elif ln.key in site_chrome:
+            ln.kind, ln.why = "chrome", "site"
+        elif F.BREAKING_RE.match(ln.key):
+            ln.kind, ln.why = "chrome", "breaking"
+            art.masthead.breaking = True
+        elif F.LABEL_RE.match(ln.key):
+            ln.kind, ln.why = "chrome", "label"
+        elif (m := F.STAFF_RE.match(ln.key)) is not None:
+            ln.kind, ln.why = "chrome", "staff"
+            name = m.group("name").strip()
+            written = _original_name(ln.text, name) if name else None
+            nxt = lines[n + 1] if n + 1 < len(lines) else None
+            if not name and nxt and nxt.words <= 5 and not F.STAFF_RE.match(nxt.key) and not find_dates(nxt.text):
+                nxt.kind, nxt.why = "chrome", "staff-name"
+                written = nxt.text
+            if written and ln.key.startswith(EDITOR_KEY) and not art.masthead.editor_in_chief:
+                art.masthead.editor_in_chief = written
+        elif ln.key in publishers or F.FURNITURE_RE.match(ln.key) or F.publisher_from(ln.key):
+            ln.kind, ln.why = "chrome", "furniture"
+        elif F.CAPTION_RE.search(ln.key) and ln.words <= 15:
+            ln.kind, ln.why = "caption", "marker"
+        else:
+            only_date, stamp = _date_line(ln)
+            if only_date:
+                ln.kind, ln.why = "chrome", "published" if stamp else "date"
+        prev_key = ln.key
+
+    # 2. The body: paragraphs by shape, the headline just above the first paragraph.
+    for ln in lines:
+        if ln.kind is None and ln.paragraph_like():
+            ln.kind = "paragraph"
+    first_para = next((n for n, ln in enumerate(lines) if ln.kind == "paragraph"), None)
+    if first_para is None:
+        return _layout(art, lines, title)
+    head = _find_headline(lines, first_para, title)
+    top = head if head is not None else first_para
+    for ln in lines[:top]:
+        if ln.kind in (None, "paragraph", "caption"):
+            ln.kind, ln.why = "chrome", "header"
+
+    # 3. Between headline and the last paragraph: subheadings, bylines, repeated/related lines.
+    last_para = max(n for n, ln in enumerate(lines) if ln.kind == "paragraph")
+    in_related = False
+    for n in range(top + 1, len(lines)):
+        ln = lines[n]
+        if ln.kind == "chrome" and F.RELATED_RE.match(ln.key):
+            in_related = True
+            continue
+        if ln.kind == "paragraph":
+            in_related = False
+            continue
+        if ln.kind is not None:
+            continue
+        if n > last_para:
+            ln.kind, ln.why = "chrome", "footer"
+        elif in_related:
+            ln.kind, ln.why = "chrome", "related"
+        elif counts[ln.key] > 1 and ln.key != lines[top].key:
+            ln.kind, ln.why = "chrome", "repeated"
+        elif (m := F.BYLINE_RE.match(ln.key)) and ln.words <= 8:
+            ln.kind = "byline"
+            art.byline.authors.append(_original_name(ln.text, m.group("name")))
+        elif 1 <= ln.words <= 20 and not ln.ends_sentence:
+            ln.kind = "subheading"
+        else:
+            ln.kind = "paragraph"
+    return _layout(art, lines, title)
+
+
+def _written_publisher(lines: list[Line], keys: set[str]) -> str:
+    """The publisher's name as the page writes it: its standalone promo line, else its key."""
+    key = min(keys, key=len)
+    return next((ln.text for ln in lines if ln.key == key), key)
+
+
+def _original_name(original: str, folded_name: str) -> str:
+    """The name as written: the last ``len(folded_name.split())`` words of the original line."""
+    n = len(folded_name.split())
+    words = re.sub(r"[:：\-–]", " ", original).split()
+    return " ".join(words[-n:]) if n else ""
+
+
+def _find_headline(lines: list[Line], first_para: int, title: str | None) -> int | None:
+    """The headline: the earliest title-like line of the run that leads into the first paragraph
+    (captions, bylines and date stamps may sit in between)."""
+    if title:
+        tkey = F.key(title)
+        for n, ln in enumerate(lines[:first_para + 1]):
+            if ln.key == tkey or (tkey and (tkey in ln.key or ln.key in tkey) and ln.words >= 3):
+                ln.kind = "headline"
+                return n
+    head = None
+    for n in range(first_para - 1, -1, -1):
+        ln = lines[n]
+        if ln.kind in ("caption", "dup") or (ln.kind == "chrome" and ln.why in ("published", "date")):
+            continue
+        if ln.kind is None and ln.title_like():
+            head = n
+            continue
+        break
+    if head is None:
+        # No title-like line above: the first body line is the headline if it reads like one
+        # (no closing period, short, no clause commas) and more body follows.
+        ln = lines[first_para]
+        later = any(x.kind == "paragraph" for x in lines[first_para + 1:])
+        if later and ln.title_like() and (ln.words <= 20 or "،" not in ln.text):
+            head = first_para
+        else:
+            return None
+    lines[head].kind = "headline"
+    for ln in lines[head + 1:first_para]:
+        if ln.kind is None:
+            ln.kind = "subheading"  # a deck / standfirst under the headline
+    return head
+
+
+def _layout(art: Article, lines: list[Line], title: str | None) -> Article:
+    blocks: list[tuple[str, str]] = []
+    seen_head = False
+    for ln in lines:
+        kind = ln.kind
+        if kind == "headline" and not seen_head:
+            seen_head = True
+            blocks.append(("headline", ln.text))
+        elif kind in ("paragraph", "subheading"):
+            blocks.append((kind, ln.text))
+        elif kind == "caption":
+            if ln.text not in art.captions:
+                art.captions.append(ln.text)
+        elif kind == "byline":
+            pass
+        elif kind == "chrome" or kind is None:
+            art.chrome.append(ln.text)
+            if ln.why in ("date", "published"):
+                pd = read_page_date(ln.text)
+                if pd is None:
+                    continue
+                if ln.why == "published" or seen_head:
+                    art.dates.published = art.dates.published or pd.gregorian
+                if ln.why == "date" and art.dates.page is None:
+                    art.dates.page = pd
+    if not seen_head and title:
+        blocks.insert(0, ("headline", light(title)))
+    # A subheading must introduce something: drop trailing ones into chrome.
+    while blocks and blocks[-1][0] == "subheading":
+        art.chrome.append(blocks.pop()[1])
+    art.set_blocks(blocks)
+    _dateline(art)
+    return art
+
+
+DATELINE_RE = re.compile(r"^(?P<city>[\u0600-\u06ff]+(?: [\u0600-\u06ff]+)?)\s*(?:،\s*[\u0600-\u06ff ]+)?\s*(?:\((?P<agency>[^)]{1,30})\))?\s*[-–—]{1,2}\s+")
+
+
+def _dateline(art: Article) -> None:
+    """«القاهرة - » / «دمشق، سوريا (CNN) --» opening the lead: the dateline and agency."""
+    paras = art.paragraphs()
+    if not paras:
+        return
+    m = DATELINE_RE.match(paras[0].text)
+    if m and len(m.group("city").split()) <= 2:
+        art.byline.dateline = m.group("city")
+        if m.group("agency"):
+            art.byline.agency = m.group("agency").strip()
+    lead_key = F.key(paras[0].text[:80])
+    am = F.AGENCY_RE.search(lead_key[:40])
+    if am and not art.byline.agency:
+        art.byline.agency = am.group("agency")

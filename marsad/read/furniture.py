@@ -1,0 +1,74 @@
+"""Page-furniture vocabulary of Arabic news sites, as patterns over folded text (see text.normalize.fold).
+
+Kept in one place so that the dump reader and the HTML reader agree on what is furniture.  These
+are the generic labels every Arabic news CMS prints — none names a particular site.
+"""
+from __future__ import annotations
+
+import re
+
+from ..text.normalize import fold, fold_letters
+
+
+def _rx(pattern: str) -> re.Pattern:
+    """Compile a pattern written in ordinary Arabic spelling so that it matches folded text."""
+    return re.compile(fold_letters(pattern))
+
+
+# Labels that stand alone on a line above or inside an article.
+LABEL_RE = _rx(
+    r"^(?:عاجل|خبر عاجل|عاجل جدا|اخبار عاجله|حصري|خاص|فيديو|بالفيديو|بالصور|صور|انفوجراف|بث مباشر|مباشر|تحديث|"
+    r"breaking|breaking news|live|exclusive)\s*[:!|]?$")
+BREAKING_RE = _rx(r"^(?:خبر )?عاجل(?: جدا)?\s*[:!|]?$|^breaking(?: news)?$|^اخبار عاجله$")
+# Staff blocks of the masthead: the title, optionally followed by the name on the same line.
+STAFF_RE = _rx(
+    r"^(?:رئيس التحرير(?: التنفيذي| المسؤول)?|رئيس مجلس الاداره|رئيس مجلس الاداره ورئيس التحرير|"
+    r"مدير التحرير|المدير العام|المدير التنفيذي|نائب رئيس التحرير|المشرف العام|رئيس التحرير العام)"
+    r"\s*[:：\-–]?\s*(?P<name>.*)$")
+# Calls to action and section labels that are never article text.
+FURNITURE_RE = _rx(
+    r"^(?:تابع(?:ونا|وا|ي)?|شارك(?:ها|ونا)?|شارك الخبر|مشاركه|انشر|اشترك|اشتركوا|حمل(?: تطبيق)?|انضم|اضغط هنا|"
+    r"لمتابعه|للمزيد|اقرا(?: ايضا| المزيد)?|اقرا كمان|طالع(?: ايضا)?|شاهد(?: ايضا)?|اخبار ذات صله|مواضيع ذات صله|"
+    r"موضوعات ذات صله|مقالات ذات صله|ذات صله|الاكثر قراءه|الاكثر مشاهده|الاكثر تداولا|الاكثر تعليقا|اخر الاخبار|"
+    r"احدث الاخبار|جميع الحقوق محفوظه|حقوق النشر|الكلمات المفتاحيه|كلمات مفتاحيه|كلمات داله|الوسوم|وسوم|"
+    r"التعليقات|اضف تعليق|اضافه تعليق|اترك تعليقا|اكتب تعليقك|تعليقات الفيسبوك|الرئيسيه|الصفحه الرئيسيه|"
+    r"ارسل|طباعه|اطبع|نسخ الرابط|رابط مختصر|الرابط المختصر|قد يعجبك ايضا|ننصحك بقراءه|المزيد من|"
+    r"follow us|share|read more|related|copyright)\b")
+RELATED_RE = _rx(
+    r"^(?:اقرا(?: ايضا| المزيد)?|اقرا كمان|طالع ايضا|شاهد ايضا|اخبار ذات صله|مواضيع ذات صله|موضوعات ذات صله|"
+    r"مقالات ذات صله|ذات صله|قد يعجبك ايضا|ننصحك بقراءه|الاكثر قراءه|الاكثر مشاهده|اخر الاخبار|احدث الاخبار|"
+    r"read more|related)\b")
+# "Follow <site> on ..." names the publisher: تابع موقع X على / تابعوا X عبر.
+FOLLOW_SITE_RE = _rx(
+    r"^(?:تابع(?:ونا|وا|ي)?|اشترك في|حمل تطبيق)\s+(?:موقع|صفحه|قناه|بوابه|جريده)?\s*(?P<name>.+?)"
+    r"\s*(?:علي|على|عبر|في|من خلال|on)?\s*(?:فيسبوك|تويتر|اكس|يوتيوب|انستجرام|تليجرام|واتساب|جوجل نيوز|google news)?\s*$")
+COPYRIGHT_RE = _rx(r"(?:©|جميع الحقوق محفوظه(?:\s+ل\s*|\s+لـ?\s*)?(?P<name>[^0-9©]*))")
+# Photo credits and caption markers.
+CAPTION_RE = _rx(r"^(?:صوره|الصوره|صوره ارشيفيه|ارشيفيه|تصوير|الصور|photo)\b|[(\[]\s*(?:ارشيفيه|صوره ارشيفيه|صوره|ارشيف)\s*[)\]]$|-\s*ارشيفيه$")
+# Bylines: كتب / بقلم / إعداد / حوار / ترجمة / متابعة, with a short name after.
+BYLINE_RE = _rx(r"^(?:كتب|كتبت|بقلم|اعداد|حوار|ترجمه|متابعه|تقرير|تحرير|مراسل(?:ه)?|by)\s*[:：\-–]?\s*(?P<name>[^.،,:]{2,60})$")
+# Agency credits: (أ ف ب)، (رويترز)، وكالات، - واس
+AGENCY_RE = _rx(r"(?:^|[(\-–\s])(?P<agency>وكالات|رويترز|ا ف ب|اف ب|ا ش ا|واس|قنا|وام|بنا|كونا|سانا|الاناضول|د ب ا|يو بي ا|CNN|AFP|Reuters|AP)(?:[)\s\-–]|$)")
+# Published-stamp prefixes: the date after them is the article's own, not the masthead's.
+PUBLISHED_RE = _rx(r"^(?:نشر(?: في| بتاريخ)?|تاريخ النشر|بتاريخ|اخر تحديث|تم النشر|تاريخ الاضافه|منذ)\b")
+# Short words that may sit beside a date on a date line: الموافق، م، هـ، الساعة، ص/م ...
+DATE_FILLER = {fold(w) for w in {"الموافق", "موافق", "م", "ه", "هـ", "الساعه", "ص", "مساء", "صباحا", "ميلادي", "هجري", "gmt", "بتوقيت",
+               "القاهره", "مكه", "المكرمه", "اخر", "تحديث", "نشر", "في", "بتاريخ", "تاريخ", "النشر", "-", "|", "،", ","}}
+
+
+def key(line: str) -> str:
+    """Folded, punctuation-light key for comparing lines across a page or a site."""
+    k = fold(line)
+    k = re.sub(r"[^\w\s]", " ", k)
+    return re.sub(r"\s+", " ", k).strip()
+
+
+def publisher_from(line_key: str) -> str | None:
+    """The site's name from a 'follow <site> on …' or copyright line, as a folded key."""
+    m = FOLLOW_SITE_RE.match(line_key)
+    if m and 1 <= len(m.group("name").split()) <= 4:
+        return m.group("name").strip()
+    m = COPYRIGHT_RE.search(line_key)
+    if m and m.group("name") and 1 <= len(m.group("name").split()) <= 4:
+        return m.group("name").strip()
+    return None

@@ -1,0 +1,124 @@
+"""Where pages come from: a file, stdin, a folder, a JSONL file or a URL → a stream of Articles.
+
+Batch sources yield an ``InputError`` in place of an item that fails, so one bad page is
+reported and the rest still go through.  A folder is read twice: once to learn each site's
+furniture (lines common to many of its pages), then for real.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+
+from .article import Article
+from .errors import InputError
+from .pipeline import analyze
+
+PAGE_EXTS = (".txt", ".html", ".htm", ".xhtml")
+
+
+def looks_like_url(source: str) -> bool:
+    return source.startswith(("http://", "https://"))
+
+
+def is_many(source: str) -> bool:
+    return os.path.isdir(source) or source.endswith(".jsonl")
+
+
+def _read_file(path: str) -> bytes:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read()
+    except FileNotFoundError:
+        raise InputError(f"no such file: {path}") from None
+    except IsADirectoryError:
+        raise InputError(f"is a directory: {path}") from None
+    except PermissionError:
+        raise InputError(f"cannot read {path}: permission denied") from None
+    except OSError as e:
+        raise InputError(f"cannot read {path}: {e.strerror}") from None
+
+
+def iter_articles(source: str, url: str | None = None, site: str | None = None,
+                  allow_private: bool = False, **opts) -> Iterator[Article | InputError]:
+    if source == "-":
+        yield analyze(sys.stdin.buffer.read(), url=url, site=site, path="-", **opts)
+    elif looks_like_url(source):
+        from .fetch import iter_url
+
+        yield from iter_url(source, allow_private=allow_private, **opts)
+    elif os.path.isdir(source):
+        yield from iter_folder(source, site=site, **opts)
+    elif source.endswith(".jsonl"):
+        yield from iter_jsonl(source, **opts)
+    elif not os.path.exists(source):
+        raise InputError(f"no such file or URL: {source}")
+    else:
+        yield analyze(_read_file(source), url=url, site=site, path=source, **opts)
+
+
+def iter_folder(folder: str, site: str | None = None, **opts) -> Iterator[Article | InputError]:
+    """Every page file under ``folder``, with furniture learned from the folder's own pages."""
+    from .read.dump import learn_site_chrome
+    from .read.encoding import decode
+
+    paths = sorted(os.path.join(d, f) for d, _, fs in os.walk(folder) for f in fs if f.lower().endswith(PAGE_EXTS))
+    if not paths:
+        raise InputError(f"no .txt or .html pages in {folder}")
+    texts: dict[str, str | InputError] = {}
+    for p in paths:
+        try:
+            texts[p] = decode(_read_file(p), **({"max_bytes": opts["max_bytes"]} if "max_bytes" in opts else {}))[0]
+        except InputError as e:
+            texts[p] = InputError(f"{p}: {e}")
+    chrome = learn_site_chrome(t for t in texts.values() if isinstance(t, str))
+    for p, t in texts.items():
+        if isinstance(t, InputError):
+            yield t
+            continue
+        try:
+            yield analyze(t, site=site, path=p, site_chrome=chrome, **opts)
+        except InputError as e:
+            yield InputError(f"{p}: {e}")
+
+
+def iter_jsonl(path: str, **opts) -> Iterator[Article | InputError]:
+    """One JSON object a line with ``text`` or ``html`` (and optional id, url, site, title, published)."""
+    try:
+        fh = open(path, encoding="utf-8", errors="replace")
+    except OSError as e:
+        raise InputError(f"cannot read {path}: {e.strerror}") from None
+    with fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                yield analyze_record(json.loads(line), where=f"{path}:{n}", **opts)
+            except json.JSONDecodeError:
+                yield InputError(f"{path}:{n}: not a JSON object")
+            except InputError as e:
+                yield InputError(f"{path}:{n}: {e}")
+
+
+def analyze_record(rec: dict, where: str | None = None, **opts) -> Article:
+    """A JSONL/API record → Article."""
+    if not isinstance(rec, dict):
+        raise InputError("not a JSON object")
+    body = rec.get("html") or rec.get("text")
+    if not isinstance(body, str) or not body.strip():
+        raise InputError("record has no 'text' or 'html'")
+    art = analyze(body, url=rec.get("url"), site=rec.get("site"), path=where, title=rec.get("title"),
+                  published=rec.get("published"), format="html" if rec.get("html") else None, **opts)
+    if rec.get("id"):
+        art.source.id = str(rec["id"])
+    return art
+
+
+def with_progress(items: Iterable, enabled: bool) -> Iterable:
+    """A progress bar on stderr when it is a terminal and the source has many items."""
+    if not enabled or not sys.stderr.isatty():
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, unit="page", file=sys.stderr)
