@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from ..article import Article
 from ..text.calendars import find_dates, read_page_date
-from ..text.normalize import light
+from ..text.normalize import fold, light
 from . import furniture as F
 
 END_PUNCT = (".", "!", "؟", "?", ":", "\"", "”", "»", "…", "'")
@@ -34,7 +34,8 @@ PARA_MIN_WORDS = 12
 class Line:
     i: int
     text: str
-    key: str
+    key: str  # folded, punctuation removed: for comparing lines
+    folded: str  # folded with punctuation kept: for patterns that need (), :, -
     words: int
     kind: str | None = None  # chrome | headline | subheading | paragraph | caption | byline
     why: str = ""
@@ -84,7 +85,7 @@ def read_dump(text: str, art: Article | None = None, site_chrome: set[str] | Non
     """Classify the lines of a page dump and lay the article out into ``art``."""
     art = art or Article()
     art.source.format = art.source.format or "dump"
-    lines = [Line(i, t, F.key(t), len(t.split())) for i, t in enumerate(light(text).split("\n")) if t.strip()]
+    lines = [Line(i, t, F.key(t), fold(t), len(t.split())) for i, t in enumerate(light(text).split("\n")) if t.strip()]
     site_chrome = site_chrome or set()
     counts = Counter(ln.key for ln in lines)
     publishers = {p for ln in lines if (p := F.publisher_from(ln.key))}
@@ -118,8 +119,11 @@ def read_dump(text: str, art: Article | None = None, site_chrome: set[str] | Non
                 art.masthead.editor_in_chief = written
         elif ln.key in publishers or F.FURNITURE_RE.match(ln.key) or F.publisher_from(ln.key):
             ln.kind, ln.why = "chrome", "furniture"
-        elif F.CAPTION_RE.search(ln.key) and ln.words <= 15:
+        elif F.CAPTION_RE.search(ln.folded) and ln.words <= 15:
             ln.kind, ln.why = "caption", "marker"
+        elif (bm := F.BYLINE_RE.match(ln.folded)) and ln.words <= 8:
+            ln.kind = "byline"
+            art.byline.authors.append(_original_name(ln.text, bm.group("name")))
         else:
             only_date, stamp = _date_line(ln)
             if only_date:
@@ -158,9 +162,6 @@ def read_dump(text: str, art: Article | None = None, site_chrome: set[str] | Non
             ln.kind, ln.why = "chrome", "related"
         elif counts[ln.key] > 1 and ln.key != lines[top].key:
             ln.kind, ln.why = "chrome", "repeated"
-        elif (m := F.BYLINE_RE.match(ln.key)) and ln.words <= 8:
-            ln.kind = "byline"
-            art.byline.authors.append(_original_name(ln.text, m.group("name")))
         elif 1 <= ln.words <= 20 and not ln.ends_sentence:
             ln.kind = "subheading"
         else:
@@ -193,7 +194,7 @@ def _find_headline(lines: list[Line], first_para: int, title: str | None) -> int
     head = None
     for n in range(first_para - 1, -1, -1):
         ln = lines[n]
-        if ln.kind in ("caption", "dup") or (ln.kind == "chrome" and ln.why in ("published", "date")):
+        if ln.kind in ("caption", "dup", "byline") or (ln.kind == "chrome" and ln.why in ("published", "date")):
             continue
         if ln.kind is None and ln.title_like():
             head = n
@@ -237,7 +238,7 @@ def _layout(art: Article, lines: list[Line], title: str | None) -> Article:
                 if pd is None:
                     continue
                 if ln.why == "published" or seen_head:
-                    art.dates.published = art.dates.published or pd.gregorian
+                    art.dates.published = art.dates.published or _with_time(pd.gregorian, ln.folded)
                 if ln.why == "date" and art.dates.page is None:
                     art.dates.page = pd
     if not seen_head and title:
@@ -248,6 +249,22 @@ def _layout(art: Article, lines: list[Line], title: str | None) -> Article:
     art.set_blocks(blocks)
     _dateline(art)
     return art
+
+
+TIME_RE = re.compile(r"\b(?P<h>[0-9]{1,2}):(?P<m>[0-9]{2})\s*(?P<ampm>ص|م|صباحا|مساء|am|pm)?")
+
+
+def _with_time(day: str | None, folded: str) -> str | None:
+    """«2023-11-14» + «09:30 م» on the same stamp → «2023-11-14T21:30» (local time, zone unknown)."""
+    m = TIME_RE.search(folded)
+    if not day or not m:
+        return day
+    h, mi = int(m.group("h")), int(m.group("m"))
+    if m.group("ampm") in ("م", "مساء", "pm") and h < 12:
+        h += 12
+    elif m.group("ampm") in ("ص", "صباحا", "am") and h == 12:
+        h = 0
+    return f"{day}T{h:02d}:{mi:02d}" if h < 24 and mi < 60 else day
 
 
 DATELINE_RE = re.compile(r"^(?P<city>[\u0600-\u06ff]+(?: [\u0600-\u06ff]+)?)\s*(?:،\s*[\u0600-\u06ff ]+)?\s*(?:\((?P<agency>[^)]{1,30})\))?\s*[-–—]{1,2}\s+")

@@ -83,11 +83,10 @@ def ascii_digits(text: str) -> str:
 
 
 ARABIC_LETTER_RE = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]")
+LETTER_RE = re.compile(r"[^\W\d_]")
 
 
 def arabic_ratio(text: str) -> float:
     """Share of letters that are Arabic script: tells an Arabic page from a foreign one."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return 0.0
-    return sum(1 for c in letters if ARABIC_LETTER_RE.match(c)) / len(letters)
+    letters = len(LETTER_RE.findall(text))
+    return len(ARABIC_LETTER_RE.findall(text)) / letters if letters else 0.0

@@ -14,9 +14,9 @@ from .normalize import fold
 
 # A word: letters (with their combining marks), digits, or a run of one punctuation mark.
 TOKEN_RE = re.compile(
-    r"[A-Za-z\u00c0-\u024f\u0621-\u065f\u0670-\u06d3\u06fa-\u06ff\u0640]+(?:['’][A-Za-z]+)?"
-    r"|[0-9\u0660-\u0669\u06f0-\u06f9]+(?:[.,٫٬][0-9\u0660-\u0669\u06f0-\u06f9]+)*"
-    r"|\.{2,}|…|\S"
+    r"(?P<number>[0-9\u0660-\u0669\u06f0-\u06f9]+(?:[.,٫٬][0-9\u0660-\u0669\u06f0-\u06f9]+)*)"
+    r"|(?P<word>[A-Za-z\u00c0-\u024f\u0621-\u065f\u0670-\u06d3\u06fa-\u06ff\u0640]+(?:['’][A-Za-z]+)?)"
+    r"|(?P<punct>\.{2,}|…|\S)"
 )
 
 
@@ -32,21 +32,12 @@ class Token:
         return fold(self.text)
 
 
-def _kind(s: str) -> str:
-    if s[0].isdigit() or "\u0660" <= s[0] <= "\u0669" or "\u06f0" <= s[0] <= "\u06f9":
-        return "number"
-    if s[0].isalpha():
-        return "word"
-    return "punct"
-
-
 def tokenize(text: str, clitics: bool = False) -> list[Token]:
     """Split ``text`` into tokens with offsets; with ``clitics=True`` proclitics and the commonest
     enclitics are split off as their own tokens."""
     out: list[Token] = []
     for m in TOKEN_RE.finditer(text):
-        s = m.group(0)
-        tok = Token(s, m.start(), m.end(), _kind(s))
+        tok = Token(m.group(0), m.start(), m.end(), m.lastgroup)
         if clitics and tok.kind == "word":
             out.extend(split_clitics(tok))
         else:

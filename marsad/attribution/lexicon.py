@@ -1,0 +1,130 @@
+"""The words of attribution, in folded spelling (see ``marsad.text.normalize.fold``).
+
+Arabic news reports speech with a small closed set of verbs (قال، أكد، أضاف، نفى ...) in every
+person, gender and tense, plus circumstantial participles (مضيفا، مؤكدا) and source phrases
+(بحسب، وفقا لـ، نقلا عن).  Each lemma carries the stance it gives the reported content and the
+hedge it puts on it, so that claims can be graded without a model.  Everything here is matched
+on folded text (one alef, ي for ى, ه for ة, no diacritics), so spelling variants are free.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Verb:
+    lemma: str  # dictionary form, in normal Arabic spelling (what Quote.verb reports)
+    stance: str = "asserts"  # asserts | denies | doubts
+    hedge: str | None = None  # a verb that itself hedges the content (زعم، يعتقد، رجح ...)
+    belief: bool = False  # opinion verbs (يرى، يعتقد): the subject holds a view rather than speaks
+
+
+# lemma -> (folded surface forms: past, present, participle).  Forms are listed, not generated:
+# the paradigms are irregular (نفى/نفت/ينفي/نافيا) and a generated form can collide with a noun.
+_FORMS: dict[Verb, str] = {
+    Verb("قال"): "قال قالت قالوا قالا يقول تقول يقولون تقولان قائلا قائله قائلين",
+    Verb("أكد"): "اكد اكدت اكدوا اكدا يوكد توكد يوكدون موكدا موكده موكدين",
+    Verb("أضاف"): "اضاف اضافت اضافوا اضافا يضيف تضيف مضيفا مضيفه مضيفين",
+    Verb("أوضح"): "اوضح اوضحت اوضحوا يوضح توضح موضحا موضحه موضحين",
+    Verb("أشار"): "اشار اشارت اشاروا يشير تشير يشيرون مشيرا مشيره مشيرين",
+    Verb("ذكر"): "ذكر ذكرت ذكروا يذكر تذكر ذاكرا",
+    Verb("صرح"): "صرح صرحت صرحوا يصرح تصرح مصرحا",
+    Verb("أعلن"): "اعلن اعلنت اعلنوا يعلن تعلن معلنا معلنه",
+    Verb("نفى", "denies"): "نفي نفت نفوا ينفي تنفي ينفون نافيا نافيه",
+    Verb("أنكر", "denies"): "انكر انكرت انكروا ينكر تنكر منكرا",
+    Verb("كذب", "denies"): "كذبت يكذب تكذب مكذبا",
+    Verb("زعم", hedge="زعم"): "زعم زعمت زعموا يزعم تزعم يزعمون زاعما",
+    Verb("ادعى", hedge="ادعى"): "ادعي ادعت ادعوا يدعي تدعي يدعون مدعيا",
+    Verb("حذر"): "حذر حذرت حذروا يحذر تحذر يحذرون محذرا محذره",
+    Verb("كشف"): "كشف كشفت كشفوا يكشف تكشف كاشفا",
+    Verb("أفاد"): "افاد افادت افادوا يفيد تفيد مفيدا افيد",
+    Verb("بين"): "بينت مبينا مبينه",
+    Verb("لفت"): "لفت لفتت لافتا لافته",
+    Verb("نوه"): "نوه نوهت ينوه منوها",
+    Verb("شدد"): "شدد شددت شددوا يشدد تشدد مشددا مشدده",
+    Verb("اعتبر"): "اعتبر اعتبرت اعتبروا يعتبر تعتبر يعتبرون معتبرا معتبره",
+    Verb("أعرب"): "اعرب اعربت معربا",
+    Verb("تابع"): "تابع تابعت متابعا",
+    Verb("استطرد"): "استطرد استطردت مستطردا",
+    Verb("أردف"): "اردف اردفت مردفا",
+    Verb("أبلغ"): "ابلغ ابلغت",
+    Verb("أورد"): "اورد اوردت",
+    Verb("اعترف"): "اعترف اعترفت اعترفوا يعترف معترفا",
+    Verb("أقر"): "اقر اقرت يقر مقرا",
+    Verb("رأى", belief=True): "راي رات راوا يري تري يرون",
+    Verb("اعتقد", hedge="يعتقد", belief=True): "اعتقد اعتقدت يعتقد تعتقد يعتقدون",
+    Verb("توقع", hedge="يتوقع", belief=True): "توقع توقعت توقعوا يتوقع تتوقع يتوقعون متوقعا",
+    Verb("رجح", hedge="يرجح", belief=True): "رجح رجحت رجحوا يرجح ترجح يرجحون مرجحا",
+    Verb("استبعد", "doubts"): "استبعد استبعدت استبعدوا يستبعد تستبعد مستبعدا",
+    Verb("شكك", "doubts"): "شكك شككت شككوا يشكك تشكك مشككا",
+    Verb("تساءل", "doubts"): "تساءل تساءلت متسائلا",
+}
+
+VERBS: dict[str, Verb] = {form: verb for verb, forms in _FORMS.items() for form in forms.split()}
+
+# Present-tense forms used impersonally ("it is believed that"): no subject follows.
+IMPERSONAL = {"يعتقد", "يذكر", "يقال", "يتوقع", "يرجح", "افيد"}
+
+# Participles (مضيفا): they continue the speaker of the clause they hang on.
+PARTICIPLE_RE = re.compile(r"^(?:م|قائل|ذاكر|زاعم|كاشف|نافي|لافت)")
+
+WORD_RE = re.compile(r"[\u0621-\u064aA-Za-z0-9]+")
+
+# Verb forms, with the proclitics و/ف; matched on folded text at word boundaries.
+VERB_RE = re.compile(
+    r"(?<![\w])(?:[وف])?(" + "|".join(sorted(map(re.escape, VERBS), key=len, reverse=True)) + r")(?![\w])"
+)
+
+# Complementisers that open reported content (after the speaker): أن، إن، بأن، إلى أن، على أن.
+COMP_RE = re.compile(r"(?<![\w])(?:(?:الي|علي|عن|من|في)\s+)?(?:ب|ل)?(?:ان|انه|انها|انهم|انهما|انني|اننا)(?![\w])")
+
+# Source phrases: "according to X".  Folded.
+ACCORDING_RE = re.compile(
+    r"(?<![\w])(?:[وف])?(?:بحسب|حسب|حسبما|وفقا\s+ل(?:ما)?|وفق(?:ما)?|طبقا\s+ل(?:ما)?|نقلا\s+عن|علي\s+حد\s+قول|"
+    r"استنادا\s+(?:الي|ل)(?:ما)?)(?![\w])"
+)
+
+# Words that end a speaker phrase: what follows is circumstance, not the speaker's name.
+CIRCUMSTANCE = (
+    "في", "خلال", "اثناء", "عبر", "لدي", "عقب", "بعد", "قبل", "امام", "علي", "اليوم", "امس", "الليله",
+    "صباح", "مساء", "مساءا", "صباحا", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه",
+    "السبت", "لوسائل", "للصحفيين", "للصحافيين", "في", "ضمن", "بدوره", "بدورها", "من", "حول", "بشان",
+    "تعليقا", "ردا", "حين", "عندما", "منذ", "الثلاثاء", "ايضا", "كذلك", "بوضوح", "صراحه", "انذاك",
+)
+
+# A speaker phrase made only of these is a pronoun-drop: the speaker is the previous one.
+PRONOUN_WORDS = {"انه", "انها", "هو", "هي", "قد", "كذلك", "ايضا", "بدوره", "بدورها", "من", "جانبه", "جانبها",
+                 "جهته", "جهتها", "له", "لها", "لهم"}
+
+# The kind of source a speaker phrase names, by its head words (folded).
+SOURCE_KINDS: list[tuple[str, re.Pattern]] = [
+    ("anonymous", re.compile(r"(?<![\w])(?:مصادر|مصدر|مسوول\s+(?:رفض|طلب|فضل)|شهود|مسوولون|مسوولين|"
+                             r"(?:رفض|طلب|فضل)\s+(?:عدم\s+)?(?:الكشف|ذكر|نشر)\s+اسم)")),
+    ("analysts", re.compile(r"(?<![\w])(?:محللون|محللين|خبراء|مراقبون|مراقبين|متابعون|محلل|خبير|باحثون|مختصون)(?![\w])")),
+    ("reports", re.compile(r"(?<![\w])(?:تقارير|تقرير|انباء|الانباء|معلومات|الاحصاءات|بيانات|دراسه|استطلاع)(?![\w])")),
+    ("media", re.compile(r"(?<![\w])(?:وكاله|وكالات|صحيفه|صحف|قناه|وسائل\s+(?:ال)?اعلام|وسائل|تلفزيون|التلفزيون|"
+                         r"موقع|مجله|اذاعه|الاذاعه|محطه|شبكه)(?![\w])")),
+    ("organisation", re.compile(r"(?<![\w])(?:وزاره|الوزاره|حكومه|الحكومه|مجلس|هيئه|منظمه|الجيش|الشرطه|"
+                                r"البيت\s+الابيض|الكرملين|الرئاسه|السفاره|الخارجيه|الداخليه|حزب|حركه|جماعه|"
+                                r"تنظيم|شركه|اتحاد|لجنه|مكتب|قياده|المنظمه|الامم\s+المتحده|بيان)(?![\w])")),
+]
+
+# Media nouns before a short quoted span mark it as a name (وكالة "X"), never a quote.
+NAME_BEFORE_RE = re.compile(
+    r"(?:وكاله|وكالات|صحيفه|صحف|قناه|موقع|مجله|اذاعه|شبكه|تنظيم|حركه|جماعه|حزب|شركه|مؤسسه|موسسه|مركز|جمعيه|منظمه|"
+    r"عمليه|برنامج|مسلسل|فيلم|كتاب|روايه|وسم|هاشتاق|حساب|صفحه|مبادره|حمله|مشروع|مستشفي|جامعه|فندق|مهرجان|"
+    r"مسابقه|بطوله|نادي|فريق|منتدي|مؤتمر|موتمر|تطبيق|منصه|لـ|ل|ب|باسم|اسم|يسمي|تسمي|المسمي|المسماه|بـ)\s*$"
+)
+
+# Hedges inside the content: modality that weakens a claim.
+HEDGE_RE = re.compile(
+    r"(?<![\w])(?:قد|ربما|من\s+المقرر|من\s+المتوقع|من\s+المحتمل|يحتمل|محتمل|يرجح|يعتقد|يبدو|على\s+الارجح|"
+    r"لعل|ربما|يفترض|من\s+الممكن)(?![\w])"
+)
+
+# Anaphors by which a denial points back at an earlier claim (هذه المزاعم، تلك الأنباء).
+DENIAL_ANAPHOR_RE = re.compile(
+    r"(?<![\w])(?:هذه|تلك|هذا|ذلك|ذلك|الـ)?\s*(?:المزاعم|الادعاءات|الاتهامات|الانباء|التقارير|الشائعات|الاشاعات|"
+    r"الروايه|الاتهام|الادعاء|الخبر|الاخبار|ما\s+تردد|ما\s+تداول|ذلك|هذا|صحه)(?![\w])"
+)

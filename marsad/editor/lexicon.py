@@ -1,0 +1,86 @@
+"""Word-level resources shared by the summary, keywords and flags: stopwords, a light stemmer,
+and document frequencies learned from SaudiNewsNet (``marsad/data/editor/idf.tsv.gz``)."""
+from __future__ import annotations
+
+import gzip
+import math
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from ..text.normalize import fold
+
+IDF_PATH = Path(__file__).resolve().parents[1] / "data" / "editor" / "idf.tsv.gz"
+
+# Function words of news Arabic, written folded (see ``fold``): particles, prepositions,
+# pronouns, demonstratives, relatives, auxiliaries and the commonest reporting fillers.
+_STOP = """
+في من الي علي عن مع ان او ام ثم حتي لا لم لن ما ماذا لماذا كيف اين متي هل قد لقد بل لكن لكنه
+كما كان كانت يكون تكون كانوا يكونوا اصبح اصبحت ظل ليس ليست هذا هذه ذلك تلك هؤلاء اولئك هنا هناك
+الذي التي الذين اللذين اللتين اللاتي اللواتي من ما كل بعض غير سوي بين عند لدي منذ خلال حول ضد
+نحو عبر دون تحت فوق امام خلف بعد قبل اثناء حين حيث اذ اذا ان انه انها انهم انا نحن هو هي هم هن
+انت انتم له لها لهم لهما به بها بهم فيه فيها فيهم منه منها منهم عنه عنها عليه عليها عليهم اليه
+اليها ايضا فقط جدا كذلك وقد وكان وكانت وهو وهي وهذا وهذه وفي ومن والي وعلي وعن ومع وان او ولا
+ولم وما فان فقد فهو فهي لان لانه كي لكي مثل وفق وفقا جميع عدة عده احد احدي اي ايه اية وذلك
+التي الذي بان بانه بانها قال قالت وقال وقالت يقول تقول اكد اكدت واكد واكدت اضاف اضافت واضاف
+واضافت اشار اشارت واشار واشارت اوضح اوضحت واوضح واوضحت اعلن اعلنت حسب بحسب لدى يوم اليوم امس
+العام عام سنه خلاله لذلك بذلك ذلك وذلك هذا وهذا فيما بينما كلا كلما ثمه ومنها ومنه عليه الا الى
+""".split()
+STOPWORDS: frozenset[str] = frozenset(fold(w) for w in _STOP)
+
+_WORDLIKE_RE = re.compile(r"^[\u0621-\u064a]{2,}$")
+
+
+def is_wordlike(key: str) -> bool:
+    """An Arabic word of two letters or more (folded): no digits, Latin or punctuation."""
+    return bool(_WORDLIKE_RE.match(key))
+
+
+_PREFIXES = ("وبال", "وكال", "فال", "وال", "بال", "كال", "لل", "ال", "و", "ب", "ل", "ف")
+_SUFFIXES = ("هما", "كما", "تين", "تان", "ات", "ون", "ين", "ان", "يه", "ها", "هم", "نا", "ه", "ي")
+
+
+def stem(key: str) -> str:
+    """Light stem of a folded word: strip one proclitic group and one suffix, keeping >= 3 letters.
+
+    ROUGE and sentence similarity compare stems so that المحادثات/محادثات/والمحادثات match."""
+    for p in _PREFIXES:
+        if key.startswith(p) and len(key) - len(p) >= 3:
+            key = key[len(p):]
+            break
+    for s in _SUFFIXES:
+        if key.endswith(s) and len(key) - len(s) >= 3:
+            key = key[: -len(s)]
+            break
+    return key
+
+
+class Idf:
+    """Document frequencies of folded words and collocations, with smoothed IDF."""
+
+    def __init__(self, n: int, df: dict[str, int]):
+        self.n, self.df = n, df
+        self._unknown = math.log((n + 1) / 1.5)
+
+    def __call__(self, key: str) -> float:
+        return math.log((self.n + 1) / (self.df.get(key, 0) + 0.5)) if key in self.df else self._unknown
+
+    def known(self, key: str) -> bool:
+        return key in self.df
+
+
+@lru_cache(maxsize=1)
+def idf() -> Idf:
+    """The shipped table; an empty one (every word equally rare) if it was never built."""
+    if not IDF_PATH.exists():
+        return Idf(1, {})
+    df: dict[str, int] = {}
+    n = 1
+    with gzip.open(IDF_PATH, "rt", encoding="utf-8") as f:
+        for line in f:
+            k, _, v = line.rstrip("\n").partition("\t")
+            if k == "#N":
+                n = int(v)
+            else:
+                df[k] = int(v)
+    return Idf(n, df)

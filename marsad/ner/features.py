@@ -1,0 +1,242 @@
+"""CRF features for one sentence of word tokens (ANERcorp tokenisation: clitics left attached).
+
+Feature groups, switched on by name so that training can measure each one (the ablation):
+
+- ``base``: the folded word and its 1–3 letter prefixes/suffixes, digits, the words at ±1.
+- ``rich``: clitic split (marsad.text.tokenize.split_clitics: proclitics, stem, enclitic), stem
+  affixes, the raw spelling, shape and length, and a ±2 window of words and stems.
+- ``gaz``: longest-match gazetteer spans (places, countries, cities, organisations, people) in
+  BIO form, and membership of each word/stem in a list of personal-name tokens.
+- ``clusters``: word2vec k-means clusters at three granularities (own word), the middle one
+  for the ±2 window.
+- ``triggers``: words that announce a type (وزير، جامعة، مدينة ...) on the word and at -1/-2.
+
+Everything that depends on the word alone is computed once per word form and cached: window
+features then only prefix the neighbours' cached lists, which keeps tagging fast.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..text.normalize import fold
+from ..text.tokenize import Token, split_clitics
+
+GROUPS = ("base", "rich", "gaz", "clusters", "triggers")
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "ner"
+MAX_GAZ_TOKENS = 6
+_CACHE_LIMIT = 200_000
+
+
+def word_key(word: str) -> str:
+    """The lookup form of a word: folded spelling (fold drops RLM marks, diacritics, tatweel)."""
+    return fold(word).strip() or word
+
+
+# Types and the words that announce them, folded.  A trigger either opens the name
+# (جامعة القاهرة، وزارة الخارجية) or stands just before it (الرئيس ...، مدينة ...).
+TRIGGERS: dict[str, tuple[str, ...]] = {
+    "PERS": ("الرئيس", "رئيس", "وزير", "الوزير", "الملك", "الامير", "امير", "الشيخ", "السيد",
+             "السيده", "الدكتور", "د", "المتحدث", "الناطق", "الجنرال", "العقيد", "اللواء",
+             "العميد", "المستشار", "الزعيم", "القائد", "المدرب", "اللاعب", "النائب", "السفير",
+             "المبعوث", "الامين", "المدير", "الفنان", "الكاتب", "الشاعر", "الروائي", "الرئيسه",
+             "الوزيره", "الاستاذ", "المهندس", "القاضي", "الامام", "البابا", "ولي", "نائب",
+             "قال", "وقال", "اكد", "واكد", "اضاف", "واضاف", "صرح", "اوضح", "واوضح", "ابن", "بن",
+             "ابو", "ام", "عبد", "الرئيسي", "ملك", "زعيم", "رئيسه", "وزيره", "مستشار"),
+    "ORG": ("وكاله", "جامعه", "حزب", "شركه", "منظمه", "مجلس", "وزاره", "اتحاد", "بنك", "مصرف",
+            "جمعيه", "حركه", "هيئه", "صحيفه", "مؤسسه", "مؤسسه", "جبهه", "نادي", "فريق", "منتخب",
+            "محكمه", "مركز", "معهد", "لجنه", "البنك", "الحزب", "حزب", "جيش", "قوات", "الجيش",
+            "مجموعه", "تنظيم", "رابطه", "نقابه", "اكاديميه", "اذاعه", "قناه", "تلفزيون", "مجله",
+            "برلمان", "البرلمان", "الامم", "منظمات", "وكالات", "كتائب", "الكونغرس", "كليه",
+            "مستشفى", "صندوق", "بورصه", "سوق", "مكتب", "ديوان", "امانه", "سفاره", "السفاره"),
+    "LOC": ("مدينه", "عاصمه", "العاصمه", "ولايه", "محافظه", "منطقه", "جزيره", "جزر", "بلده",
+            "قريه", "اقليم", "اقليمي", "نهر", "جبل", "جبال", "بحر", "خليج", "مخيم", "شمال",
+            "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "ضاحيه", "حي",
+            "بلدات", "مدن", "دوله", "دول", "بلاد", "ميناء", "مطار", "قطاع", "الضفه", "صحراء",
+            "في", "من", "الى", "الي", "الي", "بين", "مقاطعه", "ريف", "وادي", "شارع", "ساحه"),
+    "MISC": ("جائزه", "بطوله", "كاس", "دوري", "مهرجان", "مؤتمر", "اتفاقيه", "اتفاق", "معاهده",
+             "عمليه", "كتاب", "فيلم", "روايه", "مسلسل", "برنامج", "مسابقه", "اولمبياد", "دوره",
+             "قمه", "مباراه", "اغنيه", "مشروع", "قانون", "قرار", "الحرب", "حرب", "ثوره"),
+}
+_TRIGGER_OF: dict[str, str] = {}
+for _t, _ws in TRIGGERS.items():
+    for _w in _ws:
+        _TRIGGER_OF.setdefault(word_key(_w), _t)
+
+
+@dataclass
+class Resources:
+    """Lexicons the features look up: gazetteer phrases, name tokens, word clusters."""
+
+    phrases: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
+    name_tokens: frozenset[str] = frozenset()
+    clusters: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    rank: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, data_dir: str | Path = DATA_DIR) -> "Resources":
+        d = Path(data_dir)
+        res = cls()
+        gaz = d / "gazetteer.tsv"
+        if gaz.exists():
+            phrases: dict[tuple[str, ...], set[str]] = {}
+            names: set[str] = set()
+            for line in gaz.read_text(encoding="utf-8").splitlines():
+                phrase, typ = line.split("\t")
+                if typ == "NAME":
+                    names.add(phrase)
+                else:
+                    phrases.setdefault(tuple(phrase.split(" ")), set()).add(typ)
+            res.phrases = {k: frozenset(v) for k, v in phrases.items()}
+            res.name_tokens = frozenset(names)
+        cl = d / "clusters.tsv"
+        if cl.exists():
+            for i, line in enumerate(cl.read_text(encoding="utf-8").splitlines()):
+                w, a, b, c = line.split("\t")
+                res.clusters[w] = (a, b, c)
+                res.rank[w] = i
+        return res
+
+
+class Featurizer:
+    """Turns a sentence (list of word strings) into crfsuite feature lists."""
+
+    def __init__(self, groups: tuple[str, ...] | list[str], resources: Resources | None = None):
+        unknown = set(groups) - set(GROUPS)
+        if unknown:
+            raise ValueError(f"unknown feature groups: {sorted(unknown)}")
+        self.groups = frozenset(groups)
+        self.res = resources or Resources()
+        self.window = 2 if "rich" in self.groups else 1
+        self._cache: dict[str, tuple[list[str], list[str], str, str]] = {}
+
+    # -- per word form (cached) -------------------------------------------------------------
+    def _word(self, w: str) -> tuple[list[str], list[str], str, str]:
+        """(own features, features lent to neighbours, key, stem key) for one word form."""
+        hit = self._cache.get(w)
+        if hit is not None:
+            return hit
+        g = self.groups
+        k = word_key(w)
+        own = ["b", "w=" + k]
+        for n in (1, 2, 3):
+            if len(k) > n:
+                own.append(f"p{n}={k[:n]}")
+                own.append(f"s{n}={k[-n:]}")
+        if k.isdigit():
+            own.append("num")
+        elif not any(c.isalnum() for c in k):
+            own.append("punct")
+        lend = ["w=" + k]
+        stem = k
+        if "rich" in g:
+            parts = split_clitics(Token(k, 0, len(k)))
+            stem = next((p.text for p in parts if p.kind == "word"), k)
+            pre = "".join(p.text for p in parts if p.kind == "proclitic")
+            post = "".join(p.text for p in parts if p.kind == "enclitic")
+            own += ["st=" + stem, "pre=" + pre, "post=" + post, "sh=" + _shape(w),
+                    "len=" + str(min(len(k), 8))]
+            for n in (2, 3, 4):
+                if len(stem) > n:
+                    own.append(f"sp{n}={stem[:n]}")
+                    own.append(f"ss{n}={stem[-n:]}")
+            clean = w.replace("\u200f", "")
+            if clean != k:
+                own.append("r=" + clean)
+            lend.append("st=" + stem)
+        if "clusters" in g:
+            c = self.res.clusters.get(k) or self.res.clusters.get(stem)
+            if c:
+                own += ["c64=" + c[0], "c256=" + c[1], "c1k=" + c[2]]
+                lend.append("c256=" + c[1])
+            else:
+                own.append("c=none")
+        if "triggers" in g:
+            t = _TRIGGER_OF.get(k) or _TRIGGER_OF.get(stem)
+            if t:
+                own.append("tr=" + t)
+                lend.append("tr=" + t)
+        if "gaz" in g and (k in self.res.name_tokens or stem in self.res.name_tokens):
+            own.append("gname")
+            lend.append("gname")
+        out = (own, lend, k, stem)
+        if len(self._cache) > _CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[w] = out
+        return out
+
+    # -- per sentence -----------------------------------------------------------------------
+    def sentence(self, words: list[str]) -> list[list[str]]:
+        info = [self._word(w) for w in words]
+        n = len(words)
+        feats = [list(own) for own, _, _, _ in info]
+        for i in range(n):
+            f = feats[i]
+            for d in range(1, self.window + 1):
+                if i - d >= 0:
+                    f.extend(f"-{d}{x}" for x in info[i - d][1])
+                else:
+                    f.append(f"-{d}BOS")
+                if i + d < n:
+                    f.extend(f"+{d}{x}" for x in info[i + d][1])
+                else:
+                    f.append(f"+{d}EOS")
+        if "rich" in self.groups:
+            for i in range(1, n):
+                feats[i].append(f"bg={info[i - 1][2]}|{info[i][2]}")
+        if "gaz" in self.groups and self.res.phrases:
+            for i, tag in enumerate(self._gazetteer_tags(info)):
+                if tag:
+                    feats[i].extend(tag)
+                    if i + 1 < n:
+                        feats[i + 1].extend("-1" + t for t in tag)
+                    if i > 0:
+                        feats[i - 1].extend("+1" + t for t in tag)
+        return feats
+
+    def _gazetteer_tags(self, info) -> list[list[str]]:
+        """BIO gazetteer features from a greedy longest match; a name may carry a proclitic
+        (و، ب، ل، ال...) on its first word, so the first word is tried as is and as its stem."""
+        n = len(info)
+        tags: list[list[str]] = [[] for _ in range(n)]
+        phrases = self.res.phrases
+        i = 0
+        while i < n:
+            found = None
+            for L in range(min(MAX_GAZ_TOKENS, n - i), 0, -1):
+                rest = tuple(x[2] for x in info[i + 1:i + L])
+                for first in (info[i][2], info[i][3]):
+                    types = phrases.get((first, *rest))
+                    if types:
+                        found = (L, types)
+                        break
+                if found:
+                    break
+            if not found:
+                i += 1
+                continue
+            L, types = found
+            for t in types:
+                tags[i].append(f"gz{t}=B")
+                for j in range(i + 1, i + L):
+                    tags[j].append(f"gz{t}=I")
+            i += L
+        return tags
+
+
+def _shape(w: str) -> str:
+    out = []
+    for c in w:
+        if "\u0621" <= c <= "\u06ff":
+            s = "a"
+        elif c.isdigit():
+            s = "d"
+        elif c.isalpha():
+            s = "l"
+        elif c in "\u200f\u200e":
+            continue
+        else:
+            s = c
+        if not out or out[-1] != s:
+            out.append(s)
+    return "".join(out)[:6]

@@ -1,0 +1,98 @@
+"""Bad input: one clear line on stderr, exit code 1, never a traceback (run as a user would)."""
+import json
+import os
+
+import pytest
+
+from .conftest import ROOT, run_cli
+
+PAGE = (ROOT / "examples" / "example-page.txt").read_text(encoding="utf-8")
+
+
+def assert_clean_failure(proc, *words):
+    err = proc.stderr.decode("utf-8", "replace")
+    assert proc.returncode == 1, err
+    assert "Traceback" not in err
+    lines = [ln for ln in err.splitlines() if ln.strip()]
+    assert len(lines) == 1, err
+    assert lines[0].startswith("marsad: ")
+    for w in words:
+        assert w in lines[0], lines[0]
+    assert proc.stdout == b""
+
+
+def test_missing_path():
+    assert_clean_failure(run_cli("analyze", "no/such/page.txt"), "no such file")
+
+
+def test_empty_file(tmp_path):
+    p = tmp_path / "empty.txt"
+    p.write_bytes(b"")
+    assert_clean_failure(run_cli("analyze", str(p)), "empty")
+    p.write_bytes(b"   \n\n  ")
+    assert_clean_failure(run_cli("analyze", str(p)), "empty")
+
+
+def test_binary_junk(tmp_path):
+    p = tmp_path / "junk.txt"
+    p.write_bytes(bytes(range(256)) * 40)
+    assert_clean_failure(run_cli("analyze", str(p)), "binary")
+
+
+def test_page_without_arabic(tmp_path):
+    p = tmp_path / "english.txt"
+    p.write_text("Breaking news\nThe minister said on Monday that the new plan will start next month, "
+                 "according to officials familiar with the matter.\nMore reading here.\n")
+    assert_clean_failure(run_cli("analyze", str(p)), "not an Arabic page")
+
+
+def test_huge_file(tmp_path):
+    p = tmp_path / "huge.txt"
+    with open(p, "wb") as fh:
+        chunk = (PAGE + "\n").encode("utf-8")
+        while fh.tell() < 50 * 1024 * 1024:
+            fh.write(chunk)
+    assert_clean_failure(run_cli("analyze", str(p)), "MB", "limit")
+
+
+def test_directory_without_pages(tmp_path):
+    assert_clean_failure(run_cli("analyze", str(tmp_path)), "no .txt or .html pages")
+
+
+@pytest.mark.parametrize("encoding", ["windows-1256", "iso-8859-6"])
+def test_legacy_arabic_encodings_are_decoded(tmp_path, encoding):
+    text = PAGE.replace("ّ", "")  # iso-8859-6 has no shadda-free guarantee; keep it encodable in both
+    p = tmp_path / f"page-{encoding}.txt"
+    p.write_bytes(text.encode(encoding, errors="ignore"))
+    proc = run_cli("analyze", str(p), "--json")
+    assert proc.returncode == 0, proc.stderr.decode()
+    art = json.loads(proc.stdout)
+    assert art["headline"] == "مؤتمر إقليمي في عمان يبحث أزمة المياه في حوض نهر الأردن"
+    assert len(art["blocks"]) == 7
+
+
+def test_stdin_and_malformed_html():
+    html = ("<html><head><title>عنوان</title><body><div><p>" + "<p>".join(PAGE.splitlines()[9:20])
+            + "<div><span>").encode("utf-8")
+    proc = run_cli("analyze", "-", "--json", input=html)
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert json.loads(proc.stdout)["text"]
+
+
+def test_jsonl_batch_keeps_going(tmp_path):
+    p = tmp_path / "batch.jsonl"
+    good = {"id": "a1", "text": PAGE, "url": "https://news.example/a1"}
+    p.write_text("\n".join([json.dumps(good, ensure_ascii=False), "{not json", json.dumps({"id": "x", "text": ""}),
+                            json.dumps({**good, "id": "a2"}, ensure_ascii=False)]) + "\n", encoding="utf-8")
+    proc = run_cli("analyze", str(p), "--json")
+    assert proc.returncode == 0
+    out = [json.loads(ln) for ln in proc.stdout.decode().splitlines()]
+    assert [o["source"]["id"] for o in out] == ["a1", "a2"]
+    assert out[0]["source"]["site"] == "news.example"
+    err = proc.stderr.decode().splitlines()
+    assert len(err) == 2 and all(e.startswith("marsad: ") for e in err) and "Traceback" not in proc.stderr.decode()
+
+
+def test_usage_error_exit_code():
+    assert run_cli("analyze").returncode == 2
+    assert run_cli("frobnicate").returncode == 2
