@@ -25,6 +25,8 @@ def parse(lines, name: str = "input") -> list[Sentence]:
                 toks, tags = [], []
             continue
         parts = line.rsplit(None, 1)
+        if len(parts) == 1 and parts[0] in TAGS:
+            continue  # a tag with an empty token (ANERcorp has one): nothing to tag
         if len(parts) != 2 or parts[1] not in TAGS:
             raise InputError(f"{name}:{n}: expected 'token TAG' with a BIO tag of {'/'.join(TYPES)}")
         toks.append(parts[0])

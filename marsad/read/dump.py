@@ -24,7 +24,8 @@ from ..text.calendars import find_dates, read_page_date
 from ..text.normalize import fold, light
 from . import furniture as F
 
-END_PUNCT = (".", "!", "؟", "?", ":", "\"", "”", "»", "…", "'")
+END_PUNCT = (".", "!", "؟", "?", ":", "…")
+CLOSERS = "\"'”’»)]} "
 TITLE_MIN_WORDS = 4
 EDITOR_KEY = F.key("رئيس التحرير")
 PARA_MIN_WORDS = 12
@@ -42,7 +43,7 @@ class Line:
 
     @property
     def ends_sentence(self) -> bool:
-        t = self.text.rstrip()
+        t = self.text.rstrip(CLOSERS)  # «...» or "..." closing a line is not a sentence end by itself
         return t.endswith(END_PUNCT) and not t.endswith("..")
 
     def paragraph_like(self) -> bool:
@@ -51,7 +52,12 @@ class Line:
         return self.words >= 5 and (self.ends_sentence or "،" in self.text)
 
     def title_like(self) -> bool:
-        return TITLE_MIN_WORDS <= self.words <= 30 and not self.ends_sentence
+        """Headline-shaped: a few words, not closed by a full stop (questions and exclamations are fine);
+        a very short line only when it opens the page."""
+        t = self.text.rstrip(CLOSERS)
+        if t.endswith((".", ":", "،")) and not t.endswith(".."):
+            return False
+        return TITLE_MIN_WORDS <= self.words <= 30 or (self.i == 0 and self.words >= 1)
 
 
 def _date_line(line: Line) -> tuple[bool, bool]:
@@ -117,7 +123,8 @@ def read_dump(text: str, art: Article | None = None, site_chrome: set[str] | Non
                 written = nxt.text
             if written and ln.key.startswith(EDITOR_KEY) and not art.masthead.editor_in_chief:
                 art.masthead.editor_in_chief = written
-        elif ln.key in publishers or F.FURNITURE_RE.match(ln.key) or F.publisher_from(ln.key):
+        elif (ln.key in publishers or F.FURNITURE_RE.match(ln.key) or F.publisher_from(ln.key)
+              or (ln.words <= F.CTA_MAX_WORDS and F.CTA_RE.match(ln.key) and not ln.ends_sentence)):
             ln.kind, ln.why = "chrome", "furniture"
         elif F.CAPTION_RE.search(ln.folded) and ln.words <= 15:
             ln.kind, ln.why = "caption", "marker"

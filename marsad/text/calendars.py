@@ -71,6 +71,15 @@ def _patterns():
     return (re.compile(greg), g_map), (re.compile(hij), h_map), re.compile(numeric), w_map
 
 
+@lru_cache(maxsize=1)
+def name_patterns() -> dict[str, tuple[str, dict[str, str]]]:
+    """For matchers built on this lexicon (time expressions): per name set (``gregorian_months``,
+    ``hijri_months``, ``weekdays``) a regex alternation over folded names, longest first, and the
+    folded name (single spaces) → key lookup."""
+    lex = lexicon()
+    return {k: _alternation(lex[k]) for k in ("gregorian_months", "hijri_months", "weekdays")}
+
+
 def _lookup(table: dict[str, str], s: str) -> str:
     return table[re.sub(r"\s+", " ", s)]
 

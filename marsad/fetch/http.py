@@ -1,0 +1,209 @@
+"""A polite and safe HTTP fetcher for news pages, feeds and sitemaps.
+
+Polite: a user agent that says who we are, robots.txt obeyed, one request per host every
+``delay`` seconds, retries with exponential backoff on timeouts and 429/5xx.  Safe: every hop of
+a redirect chain is checked again (scheme, robots, address), private/loopback/link-local
+addresses are refused after DNS resolution unless ``allow_private``, bodies are streamed and
+cut off at ``max_bytes`` (after decompression, so a gzip bomb is caught too).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import ipaddress
+import socket
+import threading
+import time
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlparse
+from urllib.robotparser import RobotFileParser
+
+import httpx
+
+from .. import __version__
+from ..errors import InputError
+from ..read.encoding import MAX_BYTES
+
+USER_AGENT = f"Marsad/{__version__} (Arabic news observatory; +https://github.com/marsad-project/marsad)"
+RETRY_STATUS = {429, 502, 503, 504}
+
+
+@dataclass
+class Response:
+    url: str  # the final URL, after redirects
+    status: int
+    content_type: str
+    charset: str | None
+    content: bytes
+    fetched: str  # when we got it, ISO 8601 UTC
+
+
+def _blocked_address(ip: str) -> bool:
+    addr = ipaddress.ip_address(ip.split("%")[0])
+    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped:
+        addr = addr.ipv4_mapped
+    return (addr.is_private or addr.is_loopback or addr.is_link_local or addr.is_multicast
+            or addr.is_reserved or addr.is_unspecified)
+
+
+class Fetcher:
+    """One fetcher per run: it keeps the connection pool, robots.txt rules and per-host clocks."""
+
+    def __init__(self, allow_private: bool = False, timeout: float = 15.0, max_bytes: int = MAX_BYTES,
+                 max_redirects: int = 5, retries: int = 2, backoff: float = 0.5, delay: float = 1.0,
+                 robots: bool = True, user_agent: str = USER_AGENT):
+        self.allow_private = allow_private
+        self.max_bytes = max_bytes
+        self.max_redirects = max_redirects
+        self.retries = retries
+        self.backoff = backoff
+        self.delay = delay
+        self.robots = robots
+        self.user_agent = user_agent
+        self._client = httpx.Client(timeout=httpx.Timeout(timeout), follow_redirects=False, trust_env=False,
+                                    headers={"User-Agent": user_agent, "Accept-Encoding": _accept_encoding(),
+                                             "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+                                             "Accept-Language": "ar,en;q=0.5"})
+        self._robots: dict[str, RobotFileParser | None] = {}
+        self._last: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def close(self) -> None:
+        self._client.close()
+
+    def __enter__(self) -> "Fetcher":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- checks -------------------------------------------------------------------------------
+    def check_url(self, url: str) -> None:
+        """Refuse what we must not fetch: other schemes, and private addresses unless allowed."""
+        p = urlparse(url)
+        if p.scheme not in ("http", "https") or not p.hostname:
+            raise InputError(f"{url}: only http and https URLs can be fetched")
+        if self.allow_private:
+            return
+        try:
+            infos = socket.getaddrinfo(p.hostname, p.port or (443 if p.scheme == "https" else 80), type=socket.SOCK_STREAM)
+        except (socket.gaierror, UnicodeError):
+            raise InputError(f"{url}: cannot resolve host {p.hostname}") from None
+        for info in infos:
+            if _blocked_address(info[4][0]):
+                raise InputError(f"{url}: refusing to fetch a private or local address ({info[4][0]}); "
+                                 "use --allow-private to allow it")
+
+    def allowed_by_robots(self, url: str) -> bool:
+        if not self.robots:
+            return True
+        p = urlparse(url)
+        origin = f"{p.scheme}://{p.netloc}"
+        if origin not in self._robots:
+            self._robots[origin] = self._load_robots(origin)
+        rules = self._robots[origin]
+        return rules is None or rules.can_fetch(self.user_agent, url)
+
+    def _load_robots(self, origin: str) -> RobotFileParser | None:
+        """robots.txt of a host; a missing or unreadable one allows everything."""
+        try:
+            r = self._get(origin + "/robots.txt", max_bytes=512 * 1024, check_robots=False, retries=0)
+        except InputError:
+            return None
+        if r.status != 200:
+            return None
+        rp = RobotFileParser()
+        rp.parse(r.content.decode("utf-8", "replace").splitlines())
+        return rp
+
+    # -- fetching -----------------------------------------------------------------------------
+    def get(self, url: str) -> Response:
+        """GET ``url`` following redirects by hand; raise InputError with one line on failure."""
+        return self._get(url, max_bytes=self.max_bytes, check_robots=True, retries=self.retries)
+
+    def _get(self, url: str, max_bytes: int, check_robots: bool, retries: int) -> Response:
+        seen = [url]
+        current = url
+        for _ in range(self.max_redirects + 1):
+            self.check_url(current)
+            if check_robots and not self.allowed_by_robots(current):
+                raise InputError(f"{current}: disallowed by the site's robots.txt")
+            status, headers, body = self._request(current, max_bytes, retries)
+            if status in (301, 302, 303, 307, 308) and headers.get("location"):
+                nxt = urljoin(current, headers["location"])
+                if nxt in seen:
+                    raise InputError(f"{url}: redirect loop ({current} → {nxt})")
+                seen.append(nxt)
+                current = nxt
+                continue
+            if status >= 400:
+                reason = _REASONS.get(status, "")
+                raise InputError(f"{current}: HTTP {status}{' ' + reason if reason else ''}")
+            ctype = headers.get("content-type", "")
+            charset = None
+            for part in ctype.split(";")[1:]:
+                k, _, v = part.strip().partition("=")
+                if k.lower() == "charset" and v:
+                    charset = v.strip("\"' ").lower()
+            return Response(url=current, status=status, content_type=ctype.split(";")[0].strip().lower(),
+                            charset=charset, content=body, fetched=_now())
+        raise InputError(f"{url}: too many redirects (more than {self.max_redirects})")
+
+    def _wait_turn(self, host: str) -> None:
+        with self._lock:
+            last = self._last.get(host)
+            now = time.monotonic()
+            if last is not None and now - last < self.delay:
+                time.sleep(self.delay - (now - last))
+            self._last[host] = time.monotonic()
+
+    def _request(self, url: str, max_bytes: int, retries: int) -> tuple[int, httpx.Headers, bytes]:
+        host = urlparse(url).netloc
+        for attempt in range(retries + 1):
+            self._wait_turn(host)
+            try:
+                with self._client.stream("GET", url) as r:
+                    if r.status_code in RETRY_STATUS and attempt < retries:
+                        time.sleep(self.backoff * 2 ** attempt)
+                        continue
+                    size = r.headers.get("content-length")
+                    if size and size.isdigit() and int(size) > max_bytes:
+                        raise InputError(f"{url}: page is {int(size) / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
+                    chunks, total = [], 0
+                    if r.status_code < 300 or r.status_code >= 400:
+                        for chunk in r.iter_bytes():
+                            total += len(chunk)
+                            if total > max_bytes:
+                                raise InputError(f"{url}: page is over the {max_bytes / 1e6:.0f} MB limit")
+                            chunks.append(chunk)
+                    return r.status_code, r.headers, b"".join(chunks)
+            except httpx.TimeoutException:
+                if attempt < retries:
+                    time.sleep(self.backoff * 2 ** attempt)
+                    continue
+                raise InputError(f"{url}: timed out") from None
+            except (httpx.DecodingError, httpx.TooManyRedirects) as e:
+                raise InputError(f"{url}: bad response ({type(e).__name__})") from None
+            except httpx.TransportError as e:
+                if attempt < retries:
+                    time.sleep(self.backoff * 2 ** attempt)
+                    continue
+                raise InputError(f"{url}: cannot connect ({type(e).__name__})") from None
+        raise InputError(f"{url}: still failing after {retries + 1} tries")
+
+
+def _accept_encoding() -> str:
+    try:
+        import brotli  # noqa: F401  (httpx decodes br when it is installed)
+
+        return "gzip, deflate, br"
+    except ImportError:
+        return "gzip, deflate"
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+_REASONS = {400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 410: "Gone",
+            429: "Too Many Requests", 500: "Internal Server Error", 502: "Bad Gateway",
+            503: "Service Unavailable", 504: "Gateway Timeout"}
