@@ -22,6 +22,7 @@ def _add_analyze(sub) -> None:
     p.add_argument("--site", help="the site's domain (e.g. example.com), for site-level chrome learning")
     p.add_argument("--max-bytes", type=int, default=None, help="refuse inputs larger than this (default 20 MB)")
     p.add_argument("--allow-private", action="store_true", help="allow fetching private/loopback addresses")
+    p.add_argument("--state", help="file remembering feed/sitemap items already read (default ~/.cache/marsad/seen.json)")
     p.set_defaults(func=cmd_analyze)
 
 
@@ -30,9 +31,11 @@ def cmd_analyze(args) -> int:
     from .report import render
 
     opts = {"max_bytes": args.max_bytes} if args.max_bytes else {}
+    if args.state:
+        opts["state"] = args.state
     items = sources.iter_articles(args.source, url=args.url, site=args.site,
                                   allow_private=args.allow_private, **opts)
-    many = sources.is_many(args.source)
+    many = sources.is_many(args.source, allow_private=args.allow_private, **opts)
     done = failed = 0
     for result in sources.with_progress(items, enabled=many):
         if isinstance(result, InputError):

@@ -22,8 +22,33 @@ def looks_like_url(source: str) -> bool:
     return source.startswith(("http://", "https://"))
 
 
-def is_many(source: str) -> bool:
-    return os.path.isdir(source) or source.endswith(".jsonl")
+WARC_EXTS = (".warc", ".warc.gz")
+LISTING_EXTS = (".xml", ".rss", ".atom")
+
+
+def is_many(source: str, allow_private: bool = False, **opts) -> bool:
+    """Whether SOURCE gives a stream of articles (a URL is fetched once to tell; the answer is kept)."""
+    if looks_like_url(source):
+        from .fetch import probe
+
+        return probe(source, allow_private=allow_private, **opts) in ("feed", "sitemap")
+    return (os.path.isdir(source) or source.endswith(".jsonl") or source.lower().endswith(WARC_EXTS)
+            or _listing_kind(source) is not None)
+
+
+def _listing_kind(path: str) -> str | None:
+    """"feed" or "sitemap" for a local XML file that is one, else None."""
+    if not path.lower().endswith(LISTING_EXTS) or not os.path.isfile(path):
+        return None
+    from .fetch import sniff_kind
+
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return None
+    kind = sniff_kind("", head)
+    return None if kind == "page" else kind
 
 
 def _read_file(path: str) -> bytes:
@@ -42,18 +67,29 @@ def _read_file(path: str) -> bytes:
 
 def iter_articles(source: str, url: str | None = None, site: str | None = None,
                   allow_private: bool = False, **opts) -> Iterator[Article | InputError]:
+    from .fetch import FETCH_OPTIONS
+
+    fetch_opts = {k: opts.pop(k) for k in FETCH_OPTIONS if k in opts}
     if source == "-":
         yield analyze(sys.stdin.buffer.read(), url=url, site=site, path="-", **opts)
     elif looks_like_url(source):
         from .fetch import iter_url
 
-        yield from iter_url(source, allow_private=allow_private, **opts)
+        yield from iter_url(source, allow_private=allow_private, **fetch_opts, **opts)
     elif os.path.isdir(source):
         yield from iter_folder(source, site=site, **opts)
     elif source.endswith(".jsonl"):
         yield from iter_jsonl(source, **opts)
     elif not os.path.exists(source):
         raise InputError(f"no such file or URL: {source}")
+    elif source.lower().endswith(WARC_EXTS):
+        from .fetch import iter_warc_file
+
+        yield from iter_warc_file(source, **opts)
+    elif _listing_kind(source):
+        from .fetch import iter_listing_file
+
+        yield from iter_listing_file(source, _read_file(source), allow_private=allow_private, **fetch_opts, **opts)
     else:
         yield analyze(_read_file(source), url=url, site=site, path=source, **opts)
 

@@ -185,9 +185,12 @@ def build(shared: str) -> dict:
         aliases = [name, clean(ara.get("official", "")), clean(territories.get(c["cca2"], ""))]
         aliases += curated["country_aliases"].get(code, [])
         stems = curated["demonyms"].get(code) or [d for d in {derive_demonym(a) for a in aliases if a} if d]
+        if code in curated["no_demonym"]:  # the nisba is a common word (مالي: financial)
+            stems = []
         demonyms = [f for s in stems for f in demonym_forms(s)]
         add(f"country:{code}", type="GPE", name=name, name_en=c["name"]["common"], iso=code,
-            continent=CONTINENTS.get(c.get("region")), aliases=aliases, demonyms=demonyms)
+            continent=CONTINENTS.get(c.get("region")), arab="ara" in (c.get("languages") or {}),
+            aliases=aliases, demonyms=demonyms)
         capitals = curated["capitals"].get(code, [])
         for cap_en in c.get("capital") or []:
             ar = en_to_city.get(cap_en.lower())
@@ -198,7 +201,7 @@ def build(shared: str) -> dict:
             add(f"city:{code}-capital", type="GPE", name=capitals[0], name_en=(c.get("capital") or [None])[0],
                 capital_of=code, country=code, aliases=capitals)
     for en, ar in cities.items():
-        if en.lower() not in used_cities:
+        if en.lower() not in used_cities and fold(ar) not in common:
             add(f"city:{re.sub(r'[^a-z]+', '-', en.lower())}", type="GPE", name=ar, name_en=en, aliases=[ar])
 
     for seat in curated["seats"]:
@@ -227,7 +230,7 @@ def build(shared: str) -> dict:
         add(known[k], type="LOC", name=line, region=continent, aliases=[line])
     for line in read_anergazet(shared, "AlignedOrgGazetteer.txt"):
         k = fold(line)
-        if not line or k in known or (" " not in k and (k in common or len(k) < 4)):
+        if not line or k in known or " " not in k:  # one-word titles (الشرق، الرياض) are too ambiguous
             continue
         known[k] = f"org:{k.replace(' ', '_')}"
         add(known[k], type="ORG", name=line, aliases=[line])

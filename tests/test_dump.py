@@ -120,3 +120,14 @@ def test_round_trip_through_json():
     art = marsad.analyze((FIXTURES / "site_b_page.txt").read_text(encoding="utf-8"))
     again = marsad.Article.from_dict(json.loads(art.to_json()))
     assert again.to_dict() == art.to_dict()
+
+
+def test_ticker_menu_and_page_meta_are_furniture():
+    """A third layout: a menu line, a ticker of headlines above the article, 'hours ago' and view
+    counters between headline and lead, a comment form below."""
+    art = marsad.analyze((FIXTURES / "site_c_page.txt").read_text(encoding="utf-8"))
+    check_offsets(art)
+    assert kinds(art) == ["headline", "paragraph", "paragraph", "paragraph"]
+    assert "موازنة" in art.headline
+    assert len(art.chrome) == 11  # menu, ticker label + 3 items, time-ago, views, 4 comment-form lines
+    assert not any(c in art.text for c in art.chrome)

@@ -1,52 +1,49 @@
 """Extractive summary: a few sentences of the article, kept in article order.
 
-Each candidate sentence is scored by a weighted sum of
-- position (news puts the essentials first): 1 / (1 + i) ** 0.5 over paragraph sentences,
-- TextRank centrality over an IDF-weighted cosine graph of light stems,
-- similarity to the headline and subheadings (what the editor said the story is about),
-- similarity to the document's IDF-weighted centroid (its vocabulary's core),
-with a penalty for sentences too short to stand alone.  The weights were tuned on half of EASC
-(see benchmarks/summary_easc.py); a sentence too similar to one already chosen is skipped.
+Each candidate sentence gets a few features — position (news puts the essentials first), whether
+it opens a paragraph, TextRank centrality over an IDF-weighted cosine graph of light stems,
+similarity to the headline and subheadings, similarity to the document's IDF-weighted centroid,
+mean IDF of its words, and its length — and a linear score.  The coefficients (``COEF``) were
+fitted by least squares, on EASC topics 4n+1, to the share of the five human summaries that
+include the sentence (benchmarks/summary_easc.py --fit); a sentence too similar to one already
+chosen is skipped.
 """
 from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
 
 from ..article import Article, Span
 from ..text.normalize import fold
 from ..text.tokenize import tokenize
 from .lexicon import STOPWORDS, idf, is_wordlike, stem
 
-
-@dataclass(frozen=True)
-class Weights:
-    position: float = 1.0
-    textrank: float = 0.5
-    headline: float = 0.5
-    centroid: float = 1.0
-    min_words: int = 6
-    redundancy: float = 0.6
-
-
-DEFAULT = Weights()
+FEATURES = ("bias", "first", "position", "para_start", "textrank", "headline", "centroid",
+            "mean_idf", "log_words", "short")
+# Fitted on EASC topics 4n+1 (benchmarks/summary_easc.py --fit); headline similarity, absent from
+# EASC, keeps a hand-set weight.
+COEF: dict[str, float] = {
+    "bias": 0.0, "first": 0.25, "position": 0.2, "para_start": 0.05, "textrank": 0.1,
+    "headline": 0.3, "centroid": 0.3, "mean_idf": 0.0, "log_words": 0.0, "short": -0.3,
+}
+REDUNDANCY = 0.6  # cosine above which a sentence repeats one already chosen
+SHORT = 6  # words: fewer than this rarely stands alone
 
 
 def terms(text: str) -> list[str]:
-    """Content stems of a text: folded, stopwords dropped, light-stemmed."""
+    """Content words of a text, folded, stopwords dropped."""
     out = []
     for t in tokenize(text):
         if t.kind != "word":
             continue
         k = fold(t.text)
-        if k in STOPWORDS or not is_wordlike(k):
-            continue
-        out.append(k)
+        if k not in STOPWORDS and is_wordlike(k):
+            out.append(k)
     return out
 
 
-def _vector(keys: list[str]) -> dict[str, float]:
+def vector(keys: list[str]) -> dict[str, float]:
+    """IDF-weighted bag of light stems."""
     table = idf()
     v: Counter[str] = Counter()
     for k in keys:
@@ -81,49 +78,61 @@ def textrank(vectors: list[dict[str, float]], damping: float = 0.85, iters: int 
     return [s / top for s in score]
 
 
-def default_length(n_sentences: int) -> int:
-    """Three sentences, fewer for short articles (never more than a third, at least one)."""
-    return max(1, min(3, math.ceil(n_sentences / 3)))
-
-
-def rank(sentences: list[str], headline: str = "", weights: Weights = DEFAULT) -> list[float]:
-    """One score per sentence (higher = more summary-worthy)."""
-    vecs = [_vector(terms(s)) for s in sentences]
+def features(sentences: list[str], headline: str = "", para_starts: set[int] | None = None
+             ) -> tuple[list[dict[str, float]], list[dict[str, float]]]:
+    """Feature rows (see FEATURES) and IDF vectors of the sentences."""
+    keys = [terms(s) for s in sentences]
+    vecs = [vector(k) for k in keys]
     tr = textrank(vecs)
-    head = _vector(terms(headline)) if headline else {}
+    head = vector(terms(headline)) if headline else {}
     centroid: Counter[str] = Counter()
     for v in vecs:
         centroid.update(v)
-    scores = []
-    for i, (s, v) in enumerate(zip(sentences, vecs)):
+    table = idf()
+    rows = []
+    for i, (s, k, v) in enumerate(zip(sentences, keys, vecs)):
         n_words = sum(1 for t in tokenize(s) if t.kind == "word")
-        score = (weights.position / math.sqrt(1 + i) + weights.textrank * tr[i]
-                 + weights.headline * cosine(v, head) + weights.centroid * cosine(v, centroid))
-        if n_words < weights.min_words:
-            score -= 1.0
-        scores.append(score)
-    return scores
+        rows.append({
+            "bias": 1.0, "first": float(i == 0), "position": 1 / math.sqrt(1 + i),
+            "para_start": float(para_starts is None or i in para_starts), "textrank": tr[i],
+            "headline": cosine(v, head), "centroid": cosine(v, dict(centroid)),
+            "mean_idf": sum(map(table, k)) / len(k) / 10 if k else 0.0,
+            "log_words": math.log1p(n_words) / 4, "short": float(n_words < SHORT),
+        })
+    return rows, vecs
 
 
-def select(sentences: list[str], k: int, headline: str = "", weights: Weights = DEFAULT) -> list[int]:
+def select(sentences: list[str], k: int, headline: str = "", para_starts: set[int] | None = None,
+           coef: dict[str, float] = COEF) -> list[int]:
     """Indices of the k best sentences, in article order, skipping near-repeats."""
-    scores = rank(sentences, headline, weights)
-    vecs = [_vector(terms(s)) for s in sentences]
+    rows, vecs = features(sentences, headline, para_starts)
+    scores = [sum(coef[f] * r[f] for f in FEATURES) for r in rows]
     chosen: list[int] = []
     for i in sorted(range(len(sentences)), key=lambda i: -scores[i]):
         if len(chosen) == k:
             break
-        if any(cosine(vecs[i], vecs[j]) > weights.redundancy for j in chosen):
+        if any(cosine(vecs[i], vecs[j]) > REDUNDANCY for j in chosen):
             continue
         chosen.append(i)
     return sorted(chosen)
 
 
+def default_length(n_sentences: int) -> int:
+    """Three sentences, fewer for short articles (about a third, at least one)."""
+    return max(1, min(3, math.ceil(n_sentences / 3)))
+
+
 def summarize(art: Article, k: int | None = None) -> list[Span]:
     """Summary sentences of an Article (paragraph sentences only), in article order."""
-    body = [s for s in art.sentences if (b := art.block_at(s.start)) is not None and b.kind == "paragraph"]
+    body: list[Span] = []
+    starts: set[int] = set()
+    for b in art.paragraphs():
+        for j, s in enumerate(x for x in art.sentences if b.start <= x.start < b.end):
+            if j == 0:
+                starts.add(len(body))
+            body.append(s)
     if not body:
         return []
     headline = " ".join(b.text for b in art.blocks if b.kind in ("headline", "subheading"))
     k = default_length(len(body)) if k is None else k
-    return [body[i] for i in select([s.text for s in body], k, headline)]
+    return [body[i] for i in select([s.text for s in body], k, headline, starts)]

@@ -27,6 +27,7 @@ from . import furniture as F
 END_PUNCT = (".", "!", "؟", "?", ":", "…")
 CLOSERS = "\"'”’»)]} "
 TITLE_MIN_WORDS = 4
+LIST_RUN = 3
 EDITOR_KEY = F.key("رئيس التحرير")
 PARA_MIN_WORDS = 12
 
@@ -113,6 +114,8 @@ def read_dump(text: str, art: Article | None = None, site_chrome: set[str] | Non
             art.masthead.breaking = True
         elif F.LABEL_RE.match(ln.key):
             ln.kind, ln.why = "chrome", "label"
+        elif F.META_RE.match(ln.key) or F.is_menu(ln.text):
+            ln.kind, ln.why = "chrome", "meta"
         elif (m := F.STAFF_RE.match(ln.key)) is not None:
             ln.kind, ln.why = "chrome", "staff"
             name = m.group("name").strip()
@@ -190,23 +193,30 @@ def _original_name(original: str, folded_name: str) -> str:
 
 
 def _find_headline(lines: list[Line], first_para: int, title: str | None) -> int | None:
-    """The headline: the earliest title-like line of the run that leads into the first paragraph
-    (captions, bylines and date stamps may sit in between)."""
+    """The headline: the title-like line leading into the first paragraph (captions, bylines and
+    date stamps may sit in between), or the line matching a known title."""
     if title:
         tkey = F.key(title)
         for n, ln in enumerate(lines[:first_para + 1]):
             if ln.key == tkey or (tkey and (tkey in ln.key or ln.key in tkey) and ln.words >= 3):
                 ln.kind = "headline"
                 return n
-    head = None
+    run: list[int] = []  # title-like lines above the lead, nearest first
     for n in range(first_para - 1, -1, -1):
         ln = lines[n]
-        if ln.kind in ("caption", "dup", "byline") or (ln.kind == "chrome" and ln.why in ("published", "date")):
+        if ln.kind in ("caption", "dup", "byline") or (ln.kind == "chrome" and ln.why in ("published", "date", "meta")):
             continue
         if ln.kind is None and ln.title_like():
-            head = n
+            run.append(n)
             continue
         break
+    # Two title-like lines: headline and deck.  A longer run is a list (ticker, most-read box)
+    # ending in the headline.
+    head = run[-1] if run else None
+    if len(run) >= LIST_RUN:
+        head = run[0]
+        for n in run[1:]:
+            lines[n].kind, lines[n].why = "chrome", "list"
     if head is None:
         # No title-like line above: the first body line is the headline if it reads like one
         # (no closing period, short, no clause commas) and more body follows.

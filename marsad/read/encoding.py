@@ -30,8 +30,12 @@ def looks_binary(data: bytes) -> bool:
     return ctrl > len(head) * 0.05
 
 
-def decode(data: bytes, max_bytes: int = MAX_BYTES) -> tuple[str, str]:
-    """Return (text, encoding) or raise InputError with a one-line reason."""
+def decode(data: bytes, max_bytes: int = MAX_BYTES, declared: str | None = None) -> tuple[str, str]:
+    """Return (text, encoding) or raise InputError with a one-line reason.
+
+    ``declared`` is the charset the server sent (HTTP Content-Type); it is tried before the page's own
+    ``<meta charset>`` but, like it, must still yield Arabic to win over the legacy code pages.
+    """
     if len(data) > max_bytes:
         raise InputError(f"input is {len(data) / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit (raise it with --max-bytes)")
     if not data.strip():
@@ -45,7 +49,7 @@ def decode(data: bytes, max_bytes: int = MAX_BYTES) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    candidates = []
+    candidates = [declared.lower()] if declared else []
     m = _CHARSET_RE.search(data[:4096])
     if m:
         candidates.append(m.group(1).decode("ascii", "replace").lower())

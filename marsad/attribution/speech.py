@@ -1,0 +1,433 @@
+"""Find who said what in a text: direct quotes, reported speech and their speaker spans.
+
+Works on the folded text (so spelling variants match) and reports offsets into the original.
+The grammar is the one Arabic news uses:
+
+* verb, speaker, then content: «قال X إن …», «وقال X، خلال …: "…"», «نقلت وكالة Y عن X قوله إن …»
+* speaker before the verb: «وكان X قد أعلن أن …», «لكن Y تنفي هذه المزاعم»
+* content first: «"…"، بحسب X», «… ، وفقا لـ X»
+* no speaker at all: «وأضاف أن …», «مضيفا: "…"» continue the previous speaker; «ويعتقد أن …» is
+  impersonal.
+
+Quoted spans of one to three words that no speech cue introduces (وكالة "X", scare quotes) are
+names, not quotes.  Entities are not needed here: the stage maps speaker spans onto them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..text.normalize import fold_with_map
+from ..text.sentences import split
+from . import lexicon as lx
+from .marks import Quoted, quoted_spans
+
+MAX_SPEAKER_WORDS = 14
+END_PUNCT = ".!?؟"
+CONNECTORS = {"و", "ف", "كان", "وكان", "قد", "وقد", "كما", "ثم", "فيما", "بينما", "حيث", "لكن", "ولكن", "الا",
+              "غير", "ان", "اذ", "بل", "فقد", "لقد", "وكانت", "كانت"}
+
+
+@dataclass
+class Found:
+    """One attributed statement, with spans into the original text."""
+
+    kind: str  # direct | reported
+    start: int
+    end: int
+    verb: str | None = None
+    stance: str = "asserts"
+    hedge: str | None = None
+    cue: tuple[int, int] | None = None
+    speaker: tuple[int, int] | None = None
+    via: tuple[int, int] | None = None
+    inherit: bool = False  # the speaker is the previous statement's (وأضاف، مضيفا)
+    impersonal: bool = False  # ويعتقد أن …: nobody in particular
+    children: list = field(default_factory=list, repr=False)
+
+
+@dataclass
+class _Word:
+    text: str  # folded
+    start: int  # offsets into the original
+    end: int
+
+
+class Finder:
+    """One pass over one text.  ``find`` returns the statements in text order."""
+
+    def __init__(self, text: str, blocks: list[tuple[int, int]] | None = None,
+                 sentences: list[tuple[int, int]] | None = None):
+        self.text = text
+        self.folded, self.idx = fold_with_map(text)
+        self.pos = [0] * (len(text) + 1)  # original index -> first folded index at or after it
+        j = len(self.idx)
+        for i in range(len(text), -1, -1):
+            while j > 0 and self.idx[j - 1] >= i:
+                j -= 1
+            self.pos[i] = j
+        self.blocks = blocks or [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+        if sentences is None:
+            sentences = [(s.start, s.end) for b in self.blocks for s in split(text, b[0], b[1])]
+        self.sentences = sorted(sentences)
+
+    # -- small helpers ------------------------------------------------------------------------
+    def f(self, s: int, e: int) -> str:
+        """Folded text of the original range [s, e)."""
+        return self.folded[self.pos[s]:self.pos[e]]
+
+    def orig(self, fs: int, fe: int) -> tuple[int, int]:
+        return self.idx[fs], self.idx[fe - 1] + 1
+
+    def words(self, s: int, e: int) -> list[_Word]:
+        fs = self.pos[s]
+        return [_Word(m.group(0), *self.orig(fs + m.start(), fs + m.end()))
+                for m in lx.WORD_RE.finditer(self.folded[fs:self.pos[e]])]
+
+    def sentence_of(self, i: int) -> tuple[int, int]:
+        for s, e in self.sentences:
+            if s <= i < e:
+                return s, e
+        return i, i
+
+    def trim(self, s: int, e: int) -> tuple[int, int]:
+        t = self.text
+        while s < e and (t[s].isspace() or t[s] in "،,:؛;-–—"):
+            s += 1
+        while e > s and (t[e - 1].isspace() or t[e - 1] in "،,:؛;-–—."):
+            e -= 1
+        return s, e
+
+    # -- the passes ---------------------------------------------------------------------------
+    def find(self) -> list[Found]:
+        out: list[Found] = []
+        for bs, be in self.blocks:
+            out.extend(self._block(bs, be))
+        out.sort(key=lambda x: (x.start, x.end))
+        return out
+
+    def _block(self, bs: int, be: int) -> list[Found]:
+        quotes = quoted_spans(self.text, bs, be)
+        self._names = [q for q in quotes if self._is_name(q, bs)]
+        real = [q for q in quotes if q not in self._names]
+        cues = self._cues(bs, be)
+        found: list[Found] = []
+        used_cues: set[int] = set()
+        used_quotes: set[int] = set()
+        # 1. Direct quotes introduced by a cue before them, or followed by one.
+        for qi, q in enumerate(real):
+            got = self._quote_before(q, cues, real, bs) or self._quote_after(q, cues, be)
+            if got is None:
+                continue
+            fnd, ci = got
+            found.append(fnd)
+            used_quotes.add(qi)
+            used_cues.add(ci)
+        # 2. Reported speech and source phrases.
+        for ci, cue in enumerate(cues):
+            if ci in used_cues:
+                continue
+            fnd = self._reported(cue, real, used_quotes, be)
+            if fnd is not None:
+                found.append(fnd)
+        # 3. Quotes with no cue: a paragraph opening with a quote continues the last speaker.
+        covered = [(x.start, x.end) for x in found]
+        for qi, q in enumerate(real):
+            if qi in used_quotes or any(s <= q.start < e for s, e in covered):
+                continue
+            if len(self.words(q.start, q.end)) >= 4 and not self.f(bs, q.open).strip():
+                found.append(Found("direct", *self._content(q), inherit=True))
+        return found
+
+    def _is_name(self, q: Quoted, bs: int) -> bool:
+        """A short quoted span not introduced as speech: a name (وكالة "X") or a scare quote."""
+        if not q.closed or len(self.words(q.start, q.end)) > 3:
+            return False
+        before = self.f(max(bs, q.open - 40), q.open).rstrip()
+        if lx.NAME_BEFORE_RE.search(before):
+            return True
+        return not (before.endswith(":") or lx.COMP_RE.search(before[-8:] or " "))
+
+    def _cues(self, bs: int, be: int) -> list[dict]:
+        fs, fe = self.pos[bs], self.pos[be]
+        cues = []
+        for m in lx.ACCORDING_RE.finditer(self.folded, fs, fe):
+            s, e = self.orig(m.start(), m.end())
+            cues.append({"s": s, "e": e, "verb": None, "according": True, "form": m.group(0)})
+        for m in lx.VERB_RE.finditer(self.folded, fs, fe):
+            s, e = self.orig(m.start(), m.end())
+            if any(c["s"] <= s < c["e"] + 12 and c["form"].endswith("ما") for c in cues if c["according"]):
+                continue  # حسبما ذكرت X: the verb belongs to the source phrase
+            form = m.group(1)
+            cues.append({"s": s, "e": e, "verb": lx.VERBS[form], "according": False, "form": form,
+                         "participle": bool(lx.PARTICIPLE_RE.match(form)) and form not in lx.IMPERSONAL})
+        cues.sort(key=lambda c: c["s"])
+        return cues
+
+    # -- speaker phrases ----------------------------------------------------------------------
+    def _scan(self, s: int, limit: int) -> tuple[str, int, int]:
+        """Words after a cue up to what stops a speaker phrase: a colon, a quote, a complementiser.
+
+        Returns (stop kind, stop start, stop end): kind is colon|quote|comp|end|long."""
+        names = [(q.open, q.close + 1) for q in self._names]
+        i, n = s, 0
+        while i < limit:
+            ch = self.text[i]
+            if any(a <= i < b for a, b in names):
+                i += 1
+                continue
+            if ch == ":":
+                return "colon", i, i + 1
+            if ch in '"«“”„':
+                return "quote", i, i
+            if ch in END_PUNCT and (i + 1 >= len(self.text) or not self.text[i + 1].isalnum()):
+                return "end", i, i
+            if ch.isalnum() and (i == 0 or not self.text[i - 1].isalnum()):
+                n += 1
+                if n > MAX_SPEAKER_WORDS:
+                    return "long", i, i
+                m = lx.COMP_RE.match(self.folded, self.pos[i])
+                if m and n > 0:
+                    return "comp", i, self.orig(m.start(), m.end())[1]
+            i += 1
+        return "end", limit, limit
+
+    def _speaker_span(self, s: int, e: int, relay: bool = False) -> tuple[tuple | None, tuple | None]:
+        """The speaker inside [s, e) (after the verb), cut before circumstances; and the relay."""
+        s, e = self.trim(s, e)
+        if s >= e:
+            return None, None
+        via = None
+        if relay:
+            ws = self.words(s, e)
+            k = next((i for i, w in enumerate(ws) if w.text == "عن"), None)
+            if k is None or k == 0:
+                return None, None
+            via = self.trim(s, ws[k - 1].end)
+            s = ws[k].end
+            q = lx.QAWL_RE.search(self.f(s, e))
+            if q:
+                e = self.orig(self.pos[s] + q.start(), self.pos[s] + q.end())[0]
+        parts = re.split(r"([،,؛])", self.text[s:e])
+        out_e, pos, first = s, s, True
+        for part in parts:
+            if part in "،,؛" and part:
+                pos += len(part)
+                continue
+            ws = self.words(pos, pos + len(part))
+            cut = next((i for i, w in enumerate(ws) if _circumstance(w.text)), None)
+            if first:
+                if cut == 0:
+                    break
+                out_e = ws[cut - 1].end if cut else pos + len(part)
+                first = False
+                if cut:
+                    break
+            else:  # an apposition after a comma: a short name, not a circumstance
+                if cut is not None or not ws or len(ws) > 5:
+                    break
+                out_e = pos + len(part)
+            pos += len(part)
+        sp = self.trim(s, out_e)
+        words = self.words(*sp)
+        if not words or all(w.text in lx.PRONOUN_WORDS for w in words):
+            return None, via
+        return sp, via
+
+    def _speaker_before(self, cue_s: int) -> tuple[int, int] | None:
+        """Subject before the verb (وكان X قد أعلن أن؛ لكن Y تنفي): the clause up to the verb."""
+        ss, _ = self.sentence_of(cue_s)
+        ws = self.words(ss, cue_s)
+        if any(lx.VERB_RE.fullmatch(w.text) for w in ws):
+            ws = ws[max(i for i, w in enumerate(ws) if lx.VERB_RE.fullmatch(w.text)) + 1:]
+        text_before = self.text[ss:cue_s]
+        for sep in ("،", "لكن", "بينما", "فيما", "في حين"):
+            k = text_before.rfind(sep)
+            if k >= 0 and len(self.words(ss + k, cue_s)) <= 6 and sep != "،":
+                ws = self.words(ss + k + len(sep), cue_s)
+                break
+        while ws and ws[0].text in CONNECTORS:
+            ws = ws[1:]
+        while ws and ws[-1].text in ("قد", "فقد", "لقد"):
+            ws = ws[:-1]
+        if not ws or len(ws) > 10 or any(w.text in lx.PRONOUN_WORDS for w in ws[:1]):
+            return None
+        if lx.COMP_RE.fullmatch(ws[0].text) or ws[0].text in lx.CIRCUMSTANCE:
+            return None
+        return self.trim(ws[0].start, ws[-1].end)
+
+    # -- direct quotes ------------------------------------------------------------------------
+    def _content(self, q: Quoted) -> tuple[int, int]:
+        s, e = q.start, q.end
+        while s < e and self.text[s].isspace():
+            s += 1
+        while e > s and self.text[e - 1].isspace():
+            e -= 1
+        return s, e
+
+    def _quote_before(self, q: Quoted, cues: list[dict], real: list[Quoted], bs: int):
+        prev_end = max([r.close + 1 for r in real if r.close < q.open] + [bs])
+        for ci in range(len(cues) - 1, -1, -1):
+            c = cues[ci]
+            if c["e"] > q.open:
+                continue
+            if c["s"] < prev_end or q.open - c["e"] > 220:
+                return None
+            kind, ks, ke = self._scan(c["e"], q.open + 1)
+            if kind == "comp" and self.f(ke, q.open).strip():
+                return None  # أن … "…": the quote sits inside reported content
+            if kind not in ("quote", "colon", "comp"):
+                return None
+            if kind == "colon" and self.f(ke, q.open).strip():
+                return None
+            return self._make(c, "direct", *self._content(q), spk_end=ks), ci
+        return None
+
+    def _quote_after(self, q: Quoted, cues: list[dict], be: int):
+        if not q.closed:
+            return None
+        after = q.close + 1
+        for ci, c in enumerate(cues):
+            if c["s"] < after or self.f(after, c["s"]).strip(" ،,.-") != "":
+                continue
+            if not (c["according"] or c["verb"]):
+                continue
+            kind, ks, _ = self._scan(c["e"], be)
+            end = self._clause_end(c["e"], be, ks)
+            fnd = self._make(c, "direct", *self._content(q), spk_end=end, allow_before=False)
+            return (fnd, ci) if fnd.speaker or fnd.inherit else None
+        return None
+
+    def _clause_end(self, s: int, be: int, limit: int) -> int:
+        m = re.search(r"[،,.؛!?؟]", self.text[s:be])
+        end = s + m.start() if m else be
+        return min(end, limit) if limit > s else end
+
+    # -- reported speech ----------------------------------------------------------------------
+    def _reported(self, c: dict, real: list[Quoted], used_quotes: set[int], be: int) -> Found | None:
+        ss, se = self.sentence_of(c["s"])
+        se = max(se, c["e"])
+        if c["according"]:
+            return self._according(c, ss, se)
+        kind, ks, ke = self._scan(c["e"], se)
+        verb: lx.Verb = c["verb"]
+        if kind == "colon":
+            s, e = self.trim(ke, be)
+            if len(self.words(s, e)) < 3:
+                return None
+            return self._make(c, "direct", s, e, spk_end=ks)
+        if kind == "comp":
+            s = ke
+            e = self._reported_end(s, se)
+            for q in real:  # a quote that runs past the sentence end carries the content with it
+                if s <= q.open < e and q.close > e:
+                    e = q.close + 1 if q.closed else q.close
+            s, e = self.trim(s, e)
+            if e - s < 3:
+                return None
+            if self.text[s] in '"«“”„':
+                return None  # introduced a direct quote, which pass 1 took
+            return self._make(c, "reported", s, e, spk_end=ks)
+        if verb.stance == "denies" and kind in ("end", "long"):
+            return self._denial_object(c, ss, se)
+        return None
+
+    def _reported_end(self, s: int, se: int) -> int:
+        """Content runs to the sentence end, or to a new attribution clause (، مضيفا أن / لكن Y تنفي)."""
+        seg = self.f(s, se)
+        fs = self.pos[s]
+        for m in re.finditer(r"(?:[،,؛]\s*|\s(?:لكن|ولكن|بينما|فيما)\s+)", seg):
+            rest = seg[m.end():m.end() + 60]
+            v = lx.VERB_RE.match(rest)
+            # A bare verb after a comma usually ends an SVO subject (X، أكد …): not a new clause.
+            new_clause = v and (lx.PARTICIPLE_RE.match(v.group(1)) or v.group(0) != v.group(1))
+            if new_clause or lx.ACCORDING_RE.match(rest) or re.match(r"(?:لكن|ولكن|بينما|فيما)\s", rest):
+                return self.orig(fs + m.start(), fs + m.start() + 1)[0]
+        return se
+
+    def _denial_object(self, c: dict, ss: int, se: int) -> Found | None:
+        """«نفى X صحة الأنباء» / «لكن Y تنفي هذه المزاعم»: a denial with a noun object."""
+        e = self._reported_end(c["e"], se)
+        before = self._speaker_before(c["s"])
+        ws = self.words(c["e"], e)
+        if before:
+            s, e = self.trim(c["e"], e)
+            return self._make(c, "reported", s, e, spk_span=before) if s < e else None
+        k = next((i for i, w in enumerate(ws) if lx.DENIAL_ANAPHOR_RE.fullmatch(w.text)
+                  or w.text in ("هذه", "تلك", "وجود", "اي", "ما", "قيام", "تورط")), None)
+        if k is None:
+            return None
+        spk = self.trim(c["e"], ws[k - 1].end) if k else None
+        s, e = self.trim(ws[k].start, e)
+        return self._make(c, "reported", s, e, spk_span=spk, allow_before=False)
+
+    def _according(self, c: dict, ss: int, se: int) -> Found | None:
+        kind, ks, ke = self._scan(c["e"], se)
+        spk_end = self._clause_end(c["e"], se, ks)
+        spk, _ = self._speaker_span(c["e"], spk_end)
+        if spk is None:
+            return None
+        lead = [w for w in self.words(ss, c["s"]) if w.text not in CONNECTORS]
+        if not lead:  # «وبحسب X، فإن …»: content after the source
+            rest = self.f(spk_end, se)
+            m = re.match(r"[\s،,]*(?:ف?ان(?:ه|ها)?|ف?انه)?\s*", rest)
+            s = self.orig(self.pos[spk_end] + m.end(), self.pos[spk_end] + m.end() + 1)[0] if m and m.end() < len(rest) else spk_end
+            s, e = self.trim(s, se)
+        else:  # «…، بحسب X»: content before it
+            s, e = self.trim(lead[0].start, c["s"])
+        if e - s < 3:
+            return None
+        return Found("reported", s, e, verb=_according_lemma(c["form"]), cue=(c["s"], c["e"]), speaker=spk)
+
+    # -- assembling ----------------------------------------------------------------------------
+    def _make(self, c: dict, kind: str, s: int, e: int, spk_end: int | None = None,
+              spk_span=None, allow_before: bool = True) -> Found:
+        verb: lx.Verb | None = c["verb"]
+        lemma = verb.lemma if verb else _according_lemma(c["form"])
+        fnd = Found(kind, s, e, verb=lemma, cue=(c["s"], c["e"]),
+                    stance=verb.stance if verb else "asserts", hedge=verb.hedge if verb else None)
+        if spk_span is not None:
+            fnd.speaker = spk_span
+            return fnd
+        via = None
+        if c["according"]:
+            spk, _ = self._speaker_span(c["e"], spk_end)
+        else:
+            spk, via = self._speaker_span(c["e"], spk_end, relay=lemma in lx.RELAY)
+            if lemma in lx.RELAY and spk is None:
+                fnd.inherit = True
+        fnd.speaker, fnd.via = spk, via
+        if spk is None and verb is not None:
+            if c["form"] in lx.IMPERSONAL and not self.words(c["e"], spk_end or c["e"]):
+                fnd.impersonal = True
+            elif c.get("participle") or not allow_before:
+                fnd.inherit = True
+            else:
+                fnd.speaker = self._speaker_before(c["s"])
+                fnd.inherit = fnd.speaker is None
+        return fnd
+
+
+def _circumstance(word: str) -> bool:
+    return word in lx.CIRCUMSTANCE or bool(re.match(r"^ل(?:وكاله|صحيفه|قناه|موقع|مجله|اذاعه|تلفزيون|شبكه|وسائل)?$", word))
+
+
+def _according_lemma(form: str) -> str:
+    f = form[1:] if form[:1] in "وف" and not form.startswith("وفق") else form
+    if f.startswith(("حسب", "بحسب")):
+        return "بحسب"
+    if f.startswith("وفق"):
+        return "وفقا لـ"
+    if f.startswith("طبقا"):
+        return "طبقا لـ"
+    if f.startswith("نقلا"):
+        return "نقلا عن"
+    if f.startswith("استنادا"):
+        return "استنادا إلى"
+    return "على حد قول"
+
+
+def find(text: str, blocks: list[tuple[int, int]] | None = None,
+         sentences: list[tuple[int, int]] | None = None) -> list[Found]:
+    """All attributed statements of ``text``, in order (speakers as spans, not yet entities)."""
+    return Finder(text, blocks, sentences).find()

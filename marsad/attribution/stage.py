@@ -1,0 +1,166 @@
+"""The attribution stage: quotes and reported speech → ``art.quotes``; each one a claim → ``art.claims``.
+
+Speaker spans found in the text are mapped onto ``art.entities`` (the entity whose mention
+overlaps the span, a person first); the span's words are always kept in ``speaker_text``.
+Statements with no speaker of their own (وأضاف، مضيفا، a paragraph that opens with a quote)
+inherit the previous statement's speaker.
+"""
+from __future__ import annotations
+
+import re
+
+from ..article import Article
+from ..text.normalize import fold
+from . import lexicon as lx
+from .model import AttributedClaim, AttributedQuote
+from .speech import Finder, Found
+
+# Verbs that, inside a quote, relay a third party's words with a noun object ("أكد X ضرورة …").
+_RELAY_INSIDE = {"أكد", "أعلن", "شدد", "كشف", "حذر", "نفى", "قال", "أوضح", "أشار"}
+_TYPE_RANK = {"PER": 0, "ORG": 1, "GPE": 2, "LOC": 3}
+
+
+def run(art: Article) -> None:
+    if not art.text:
+        art.quotes, art.claims = [], []
+        return
+    blocks = [(b.start, b.end) for b in art.blocks] or None
+    sentences = [(s.start, s.end) for s in art.sentences] or None
+    finder = Finder(art.text, blocks, sentences)
+    found = finder.find()
+    mentions = _mentions(art)
+    found = _add_relayed(art.text, finder, found, mentions)
+    art.quotes = _quotes(art.text, found, mentions)
+    art.claims = claims_from_quotes(art.text, art.quotes, found)
+    _attach_factchecks(art.claims)
+
+
+def _mentions(art: Article) -> list[tuple[int, int, str, str]]:
+    return sorted((m.start, m.end, e.id, e.type) for e in art.entities for m in e.mentions)
+
+
+def entity_for(span: tuple[int, int] | None, mentions: list[tuple[int, int, str, str]]) -> str | None:
+    """The entity a speaker span names: overlapping mentions, a person first, then the earliest."""
+    if span is None:
+        return None
+    s, e = span
+    hits = [m for m in mentions if m[0] < e and s < m[1]]
+    if not hits:
+        return None
+    return min(hits, key=lambda m: (_TYPE_RANK.get(m[3], 4), m[0]))[2]
+
+
+def source_kind(speaker_text: str | None, entity_type: str | None) -> str | None:
+    if not speaker_text:
+        return None
+    key = fold(speaker_text)
+    if entity_type == "PER" and not lx.SOURCE_KINDS[0][1].search(key):
+        return "person"
+    for kind, pattern in lx.SOURCE_KINDS:
+        if pattern.search(key):
+            return kind
+    return {"ORG": "organisation", "GPE": "organisation", "LOC": "organisation"}.get(entity_type or "", "person")
+
+
+def _add_relayed(text: str, finder: Finder, found: list[Found], mentions) -> list[Found]:
+    """Inside a quote, «أكد X ضرورة …» relays X's words: X speaks, via the quote's speaker."""
+    extra = []
+    for f in found:
+        if f.kind != "direct":
+            continue
+        for m in lx.VERB_RE.finditer(finder.folded, finder.pos[f.start], finder.pos[f.end]):
+            verb = lx.VERBS[m.group(1)]
+            if verb.lemma not in _RELAY_INSIDE:
+                continue
+            ve = finder.orig(m.start(), m.end())[1]
+            head = next((mm for mm in mentions if ve < mm[0] <= ve + 2 and mm[1] < f.end), None)
+            if head is None or any(g is not f and f.start <= g.start < f.end for g in found):
+                continue
+            s, e = finder.trim(head[1], f.end)
+            if e - s > 3:
+                extra.append(Found("reported", s, e, verb=verb.lemma, stance=verb.stance, hedge=verb.hedge,
+                                   cue=(finder.orig(m.start(), m.end())), speaker=(head[0], head[1]),
+                                   via=f.speaker or (-1, -1)))
+    return sorted(found + extra, key=lambda x: (x.start, x.end))
+
+
+def _quotes(text: str, found: list[Found], mentions) -> list[AttributedQuote]:
+    out: list[AttributedQuote] = []
+    types = {m[2]: m[3] for m in mentions}
+    last: AttributedQuote | None = None
+    for f in found:
+        q = AttributedQuote(id=f"q{len(out) + 1}", text=text[f.start:f.end], start=f.start, end=f.end,
+                            kind=f.kind, verb=f.verb)
+        if f.speaker:
+            q.speaker_text = text[f.speaker[0]:f.speaker[1]]
+            q.speaker = entity_for(f.speaker, mentions)
+            q.source_kind = source_kind(q.speaker_text, types.get(q.speaker))
+        elif f.impersonal:
+            q.source_kind = "impersonal"
+        elif f.inherit and last is not None:
+            q.speaker, q.speaker_text, q.source_kind = last.speaker, last.speaker_text, last.source_kind
+        if f.via == (-1, -1) and last is not None:  # relayed inside the previous quote
+            q.via, q.via_text = last.speaker, last.speaker_text
+        elif f.via:
+            q.via_text = text[f.via[0]:f.via[1]]
+            q.via = entity_for(f.via, mentions)
+        outer = _enclosing(f, found)
+        if outer is not None and f.via is None and f.speaker:
+            encl = out[found.index(outer)] if found.index(outer) < len(out) else None
+            if encl is not None:
+                q.via, q.via_text = encl.speaker, encl.speaker_text
+        out.append(q)
+        if q.speaker_text and f.via != (-1, -1):
+            last = q
+    return out
+
+
+def _enclosing(f: Found, found: list[Found]) -> Found | None:
+    return next((g for g in found if g is not f and g.kind == "direct" and g.start <= f.start and f.end <= g.end
+                 and (g.start, g.end) != (f.start, f.end)), None)
+
+
+def claims_from_quotes(text: str, quotes: list[AttributedQuote], found: list[Found]) -> list[AttributedClaim]:
+    """Each statement is a claim; a denial or doubt is linked to the claim it answers."""
+    claims: list[AttributedClaim] = []
+    for q, f in zip(quotes, found):
+        hedge = f.hedge or ("يعتقد" if f.impersonal else None)
+        if hedge is None:
+            m = lx.HEDGE_RE.search(fold(q.text))
+            hedge = m.group(0) if m else None
+        c = AttributedClaim(id=f"c{len(claims) + 1}", text=q.text, by=q.speaker, stance=f.stance, hedge=hedge,
+                            quote=q.id, by_text=q.speaker_text)
+        if c.stance in ("denies", "doubts"):
+            c.about = _answered(c, claims)
+        claims.append(c)
+    return claims
+
+
+def _answered(c: AttributedClaim, earlier: list[AttributedClaim]) -> str | None:
+    """The earlier claim a denial answers: named by an anaphor (هذه المزاعم), or the one it repeats."""
+    others = [e for e in earlier if e.stance == "asserts" and (e.by_text or "") != (c.by_text or "")] or \
+        [e for e in earlier if e.stance == "asserts"]
+    if not others:
+        return None
+    key = fold(c.text)
+    if lx.DENIAL_ANAPHOR_RE.search(key) and len(key.split()) <= 6:
+        return others[-1].id
+    grams = _grams(key)
+    best, score = None, 0.0
+    for e in others:
+        g = _grams(fold(e.text))
+        s = len(grams & g) / max(1, min(len(grams), len(g)))
+        if s > score:
+            best, score = e.id, s
+    return best if score >= 0.3 else None
+
+
+def _grams(s: str, n: int = 3) -> set[str]:
+    s = re.sub(r"\s+", " ", s)
+    return {s[i:i + n] for i in range(len(s) - n + 1)}
+
+
+def _attach_factchecks(claims: list[AttributedClaim]) -> None:
+    from .factcheck import attach
+
+    attach(claims)

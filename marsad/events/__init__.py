@@ -1,0 +1,1 @@
+"""Event coding: PLOVER event types, triggers, arguments and modality from the Arabic text itself."""
