@@ -127,6 +127,7 @@ class Event:
     modality: str = "happened"
     trigger: Span | None = None
     sentence: int | None = None
+    cameo: str | None = None  # the CAMEO code behind the PLOVER type, where one maps
 
 
 @dataclass

@@ -78,7 +78,8 @@ def _extra_commands():
     """Subcommands contributed by other parts of the package (ner, corpus, web, batch)."""
     import importlib
 
-    for mod in ("marsad.ner.cli", "marsad.corpus.cli", "marsad.web.cli", "marsad.batch"):
+    for mod in ("marsad.ner.cli", "marsad.corpus.cli", "marsad.web.cli", "marsad.batch", "marsad.entities.cli",
+                "marsad.attribution.cli"):
         try:
             m = importlib.import_module(mod)
         except ModuleNotFoundError as e:

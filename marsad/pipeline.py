@@ -16,6 +16,11 @@ from .read import read
 # (name, "module:function"), in order.  Later stages rely on earlier ones' layers.
 STAGES: list[tuple[str, str]] = [
     ("text", "marsad.text.stage:run"),
+    ("entities", "marsad.entities.stage:run"),
+    ("attribution", "marsad.attribution.stage:run"),
+    ("timex", "marsad.events.time_stage:run"),
+    ("events", "marsad.events.stage:run"),
+    ("editor", "marsad.editor.stage:run"),
 ]
 
 _loaded: dict[str, Callable[[Article], None]] = {}

@@ -48,6 +48,8 @@ def _listing_kind(path: str) -> str | None:
     except OSError:
         return None
     kind = sniff_kind("", head)
+    if kind == "page" and not path.lower().endswith(".xml"):
+        return "feed"  # a .rss/.atom file is read as a feed, and told off in one line if it is not one
     return None if kind == "page" else kind
 
 

@@ -37,7 +37,7 @@ CURATED = os.path.join(HERE, "events_curated.tsv")
 # Derived candidates (run with --show-derived) that a reviewer read and kept; of 127 candidates
 # the rest had the wrong type or were too common a word to be a trigger ("state", "street").
 REVIEWED_KEEP = {"ادن", "اشتبه", "انتهاك", "يلوم", "ذبح", "فتك", "قنابل", "قنبله", "استولي",
-                 "استوحذ", "محاصره", "مطوق", "تاهب", "انتهك", "ابي"}
+                 "استوحذ", "محاصره", "مطوق", "تاهب", "انتهك"}
 
 # Sector codes of agents that take part in political events; the rest (doctors, pupils...) are
 # left out so that they do not pass for actors.
@@ -109,7 +109,7 @@ def derived_entries(blocks, table) -> list[dict]:
 CURATED_AGENTS = {"متظاهر", "محتج", "مسلح", "متشدد", "مقاتل", "متمرد", "مسلحون", "الشرطه", "شرطه",
                   "الجيش", "جيش", "قوات", "الامن", "جنود", "الحكومه", "المعارضه", "انتحاري",
                   "مستوطن", "ناشط", "ناشطون", "طلاب", "عمال", "مواطن", "الشبان", "سكان", "الاهالي",
-                  "معتصم", "ميليشيا", "ميليشيات", "مليشيا", "التحالف", "الثوار", "ثوار", "المتمردين"}
+                  "معتصم", "ميليشيا", "ميليشيات", "مليشيا", "مليشيات", "التحالف", "الثوار", "ثوار", "المتمردين"}
 NOT_AGENTS = {"اتصال", "اصلي", "تبني", "حمله", "تجمع", "جامعه", "بايع", "حاويه", "خدمه", "رايد",
               "زراعي", "تلفزيون", "دستوري", "بحري", "تاسيسي", "رضيع", "زبون", "بقال", "المتنزه"}
 

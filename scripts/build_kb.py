@@ -44,7 +44,7 @@ _DIACRITICS = re.compile("[\u064b-\u065f\u0670]")
 
 
 def clean(s: str) -> str:
-    return _DIACRITICS.sub("", s.replace("\xa0", " ")).strip()
+    return _DIACRITICS.sub("", s.replace("\xa0", " ").replace("\u0640", "")).strip()
 
 
 def nisba(word: str) -> str | None:
@@ -87,7 +87,7 @@ def demonym_forms(stem: str) -> list[str]:
 def common_words(shared: str) -> set[str]:
     """Words ANERcorp tags O far more often than as a name part: verbs, nouns, adjectives."""
     path = os.path.join(shared, "data", "ner", "anercorp", "train.txt")
-    o, ent = collections.Counter(), collections.Counter()
+    o, ent, loc = collections.Counter(), collections.Counter(), collections.Counter()
     with open(path, encoding="utf-8") as f:
         for line in f:
             parts = line.split()
@@ -95,7 +95,8 @@ def common_words(shared: str) -> set[str]:
                 continue
             w, tag = fold(parts[0]), parts[1]
             (o if tag == "O" else ent)[w] += 1
-    return {w for w, n in o.items() if n >= 2 and n > 3 * ent[w] and len(w) > 1}
+            loc[w] += tag.endswith("LOC")
+    return {w for w, n in o.items() if n >= 2 and n > 3 * ent[w] and len(w) > 1}, o, loc
 
 
 def read_cldr(shared: str) -> tuple[dict[str, str], dict[str, str]]:
@@ -145,7 +146,7 @@ def read_wikidata(shared: str) -> dict[str, tuple[str, int]]:
             if len(parts) != 3:
                 continue
             en, ar, n = parts[0], fold(parts[1].replace(" ", "")), int(parts[2])
-            if ar and (ar not in best or n > best[ar][1]):
+            if ar and (ar not in best or (en.isascii(), n) > (best[ar][0].isascii(), best[ar][1])):
                 best[ar] = (en, n)
     return best
 
@@ -158,7 +159,7 @@ def read_anergazet(shared: str, name: str) -> list[str]:
 
 def build(shared: str) -> dict:
     curated = json.load(open(os.path.join(KB_DIR, "curated.json"), encoding="utf-8"))
-    common = common_words(shared)
+    common, untagged, loc_tagged = common_words(shared)
     territories, cities = read_cldr(shared)
     anetac = read_anetac(shared)
     countries = json.load(open(os.path.join(shared, "data", "lexicons", "countries_mledoze", "countries.json"),
@@ -204,14 +205,28 @@ def build(shared: str) -> dict:
         if en.lower() not in used_cities and fold(ar) not in common:
             add(f"city:{re.sub(r'[^a-z]+', '-', en.lower())}", type="GPE", name=ar, name_en=en, aliases=[ar])
 
+    for code, name in territories.items():  # continents and world regions (CLDR numeric codes)
+        if code.isdigit() and code != "001":
+            add(f"region:{code}", type="LOC", name=clean(name), aliases=[clean(name)])
+    for region in curated["regions"]:
+        add(f"region:{region['id']}", type="LOC", name=region["name"], name_en=region["name_en"],
+            aliases=[region["name"], *region["aliases"]])
+
+    for city in curated["cities"]:
+        add(f"city:{re.sub(r'[^a-z]+', '-', city['name_en'].lower()).strip('-')}", type="GPE", name=city["name"],
+            name_en=city["name_en"], country=city["country"], aliases=[city["name"], *city["aliases"]])
+
     for seat in curated["seats"]:
         add(f"seat:{re.sub(r'[^a-z]+', '-', seat['name_en'].lower()).strip('-')}", type="ORG", name=seat["name"],
             name_en=seat["name_en"], seat_of=seat["country"], head=seat["head"], aliases=[seat["name"], *seat["aliases"]])
     for org in curated["organisations"]:
         add(f"org:{org['id']}", type="ORG", name=org["name"], name_en=org["name_en"], aliases=[org["name"], *org["aliases"]])
 
+    person_tokens = {fold(w) for w in read_anergazet(shared, "AlignedPersGazetteer.txt") if w}
+    person_tokens |= set(read_wikidata(shared))
     # ANERGazet locations: continent blocks ('====') of country/city names; names we already
-    # hold become aliases, the rest new places.  Single common words (بيت) are left out.
+    # hold become aliases, the rest new places.  Single words that are common words (بيت) or
+    # personal names (أحمد) are left out.
     known = {fold(a): kid for kid, e in entities.items() for a in e["aliases"]}
     continent = None
     lines = read_anergazet(shared, "AlignedLocGazetteer.txt")
@@ -224,8 +239,9 @@ def build(shared: str) -> dict:
             continent = line
             continue
         k = fold(line)
-        if k in known or (" " not in k and (k in common or len(k) < 3)):
-            continue
+        place_like = loc_tagged[k] > untagged[k] or (untagged[k] == 0 and (k.startswith("ال") or k not in person_tokens))
+        if k in known or (" " not in k and (len(k) < 3 or not place_like)):
+            continue  # a one-word place ANERcorp reads more often as a word or a person is too ambiguous
         known[k] = f"loc:{k.replace(' ', '_')}"
         add(known[k], type="LOC", name=line, region=continent, aliases=[line])
     for line in read_anergazet(shared, "AlignedOrgGazetteer.txt"):
@@ -252,7 +268,9 @@ def build(shared: str) -> dict:
     for en, ar in anetac.get("PERSON", {}).items():
         name_tokens.update(fold(t) for t in ar.split())
     name_tokens.update(fold(w) for w in read_anergazet(shared, "AlignedPersGazetteer.txt") if w)
-    name_tokens = {t for t in name_tokens if len(t) > 1 and t not in common and not t.startswith("و")}
+    # Mined pairs glue the conjunction on (واوباما): drop و+name when the name is there alone.
+    name_tokens = {t for t in name_tokens if len(t) > 1 and t not in common
+                   and not (t.startswith("و") and t[1:] in name_tokens)}
     translit = {ar: en for ar, (en, n) in wikidata.items() if ar in name_tokens}
     return {
         "version": 1,
@@ -260,6 +278,8 @@ def build(shared: str) -> dict:
         "name_tokens": sorted(name_tokens),
         "common_words": sorted(common),
         "translit": dict(sorted(translit.items())),
+        "head_nicknames": curated["head_nicknames"],
+        "titles": curated["titles"],
     }
 
 

@@ -2,7 +2,7 @@
 
 word2vec (gensim, CBOW, one worker, fixed seed and a deterministic hash, so a rebuild gives the
 same file) over SaudiNewsNet article contents plus the tokens of the ANERcorp training part
-minus its dev tail (no dev text is seen), then k-means (scipy) over the unit vectors of the
+minus its dev tail (no dev text is seen), then spherical k-means (numpy) over the unit vectors of the
 most frequent words: 1024 fine clusters, grouped into 256 and 64 coarser ones by clustering their
 centroids, so the three levels nest like Brown-cluster prefixes.  Output: one line per word,
 `word<TAB>c64<TAB>c256<TAB>c1024`, most frequent first.  Needs the `train` extra (gensim).
@@ -21,7 +21,6 @@ from pathlib import Path
 
 import numpy as np
 from gensim.models import Word2Vec
-from scipy.cluster.vq import kmeans2
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -58,6 +57,19 @@ def corpus(data: Path) -> list[list[str]]:
     return sents
 
 
+def spherical_kmeans(x: np.ndarray, k: int, rng: np.random.Generator, iters: int = 25):
+    """Lloyd's k-means on unit vectors by cosine (one matrix product per step), seeded."""
+    cent = x[rng.choice(len(x), k, replace=False)].copy()
+    for _ in range(iters):
+        assign = (x @ cent.T).argmax(axis=1)
+        for c in range(k):
+            members = x[assign == c]
+            if len(members):
+                v = members.sum(axis=0)
+                cent[c] = v / (np.linalg.norm(v) + 1e-9)
+    return cent, (x @ cent.T).argmax(axis=1)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=str(ROOT.parent / "shared/data"))
@@ -75,9 +87,9 @@ def main() -> int:
     vecs = np.asarray([model.wv[w] for w in words], dtype=np.float64)
     vecs /= np.linalg.norm(vecs, axis=1, keepdims=True) + 1e-9
     rng = np.random.default_rng(1)
-    fine_c, fine = kmeans2(vecs, 1024, iter=15, minit="++", seed=rng)
-    mid_c, mid_of_fine = kmeans2(fine_c, 256, iter=30, minit="++", seed=rng)
-    _, top_of_mid = kmeans2(mid_c, 64, iter=30, minit="++", seed=rng)
+    fine_c, fine = spherical_kmeans(vecs, 1024, rng)
+    mid_c, mid_of_fine = spherical_kmeans(fine_c, 256, rng)
+    _, top_of_mid = spherical_kmeans(mid_c, 64, rng)
     print(f"k-means done ({time.time() - t0:.0f}s)")
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -52,7 +52,7 @@ def _opens(text: str, i: int, end: int) -> bool:
     """A ” that is followed by a letter and preceded by a space or colon opens a quote."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < end else " "
-    return (before.isspace() or before in ":،,(") and after.isalnum()
+    return (before.isspace() or before in ":،,(ـ") and after.isalnum()
 
 
 def _find_close(text: str, i: int, end: int, opener: str, closer: str) -> int | None:

@@ -4,28 +4,35 @@ Works on the folded text (so spelling variants match) and reports offsets into t
 The grammar is the one Arabic news uses:
 
 * verb, speaker, then content: «قال X إن …», «وقال X، خلال …: "…"», «نقلت وكالة Y عن X قوله إن …»
-* speaker before the verb: «وكان X قد أعلن أن …», «لكن Y تنفي هذه المزاعم»
-* content first: «"…"، بحسب X», «… ، وفقا لـ X»
+* a noun object instead of an أن-clause: «أكد X ضرورة …», «كشف X عن …», «نفى X صحة …»
+* speaker before the verb: «وكان X قد أعلن أن …», «لكن Y تنفي هذه المزاعم», «X الذي قال إن …»
+* content first: «"…"، قال X», «… ، وفقا لـ X»
 * no speaker at all: «وأضاف أن …», «مضيفا: "…"» continue the previous speaker; «ويعتقد أن …» is
   impersonal.
 
 Quoted spans of one to three words that no speech cue introduces (وكالة "X", scare quotes) are
-names, not quotes.  Entities are not needed here: the stage maps speaker spans onto them.
+names, not quotes.  Entity mentions, when given, help split a speaker from a noun object.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from ..text.normalize import fold_with_map
+from ..text.normalize import DIACRITICS_RE, fold_with_map
 from ..text.sentences import split
 from . import lexicon as lx
 from .marks import Quoted, quoted_spans
 
-MAX_SPEAKER_WORDS = 14
+MAX_SPEAKER_WORDS = 30
 END_PUNCT = ".!?؟"
+QUOTE_CHARS = '"«“”„'
 CONNECTORS = {"و", "ف", "كان", "وكان", "قد", "وقد", "كما", "ثم", "فيما", "بينما", "حيث", "لكن", "ولكن", "الا",
-              "غير", "ان", "اذ", "بل", "فقد", "لقد", "وكانت", "كانت"}
+              "غير", "ان", "اذ", "بل", "فقد", "لقد", "وكانت", "كانت", "فكان", "فكانت"}
+RELATIVES = {"الذي", "التي", "الذين", "اللذان", "اللتان", "والذي", "والتي", "والذين"}
+PREPOSITIONS = {"عن", "في", "من", "علي", "الي", "مع", "حول", "بشان", "خلال", "فيما", "وفيما", "بعد", "قبل", "عند",
+                "لدي", "ازاء", "تجاه", "وعن", "وفي", "ومن", "وحول", "وعلي", "وعند", "وبشان", "وخلال", "وردا", "ردا"}
+# Verbs that follow a quote they attribute («"…"، قال X»).
+AFTER_QUOTE = {"قال", "أضاف", "تابع", "أردف", "استطرد", "أوضح", "ذكر", "بحسب", "وفقا لـ", "على حد قول", "نقلا عن"}
 
 
 @dataclass
@@ -43,7 +50,7 @@ class Found:
     via: tuple[int, int] | None = None
     inherit: bool = False  # the speaker is the previous statement's (وأضاف، مضيفا)
     impersonal: bool = False  # ويعتقد أن …: nobody in particular
-    children: list = field(default_factory=list, repr=False)
+    participle: bool = False  # cued by مضيفا، مشيرا: its speaker is the clause's subject
 
 
 @dataclass
@@ -57,7 +64,8 @@ class Finder:
     """One pass over one text.  ``find`` returns the statements in text order."""
 
     def __init__(self, text: str, blocks: list[tuple[int, int]] | None = None,
-                 sentences: list[tuple[int, int]] | None = None):
+                 sentences: list[tuple[int, int]] | None = None,
+                 mentions: list[tuple] | None = None):
         self.text = text
         self.folded, self.idx = fold_with_map(text)
         self.pos = [0] * (len(text) + 1)  # original index -> first folded index at or after it
@@ -70,6 +78,11 @@ class Finder:
         if sentences is None:
             sentences = [(s.start, s.end) for b in self.blocks for s in split(text, b[0], b[1])]
         self.sentences = sorted(sentences)
+        mentions = sorted(mentions or [], reverse=True)
+        self.mention_starts = {m[0]: m[1] for m in mentions}
+        self.persons = sorted((m[0], m[1]) for m in mentions if len(m) > 2 and m[2] == "PER")
+        self._names: list[Quoted] = []
+        self._opens: set[int] = set()
 
     # -- small helpers ------------------------------------------------------------------------
     def f(self, s: int, e: int) -> str:
@@ -77,7 +90,11 @@ class Finder:
         return self.folded[self.pos[s]:self.pos[e]]
 
     def orig(self, fs: int, fe: int) -> tuple[int, int]:
-        return self.idx[fs], self.idx[fe - 1] + 1
+        """Original span of the folded range [fs, fe), with the end carried over trailing diacritics."""
+        e = self.idx[fe - 1] + 1
+        while e < len(self.text) and DIACRITICS_RE.match(self.text[e]):
+            e += 1
+        return self.idx[fs], e
 
     def words(self, s: int, e: int) -> list[_Word]:
         fs = self.pos[s]
@@ -92,7 +109,7 @@ class Finder:
 
     def trim(self, s: int, e: int) -> tuple[int, int]:
         t = self.text
-        while s < e and (t[s].isspace() or t[s] in "،,:؛;-–—"):
+        while s < e and (t[s].isspace() or t[s] in "،,:؛;-–—" or DIACRITICS_RE.match(t[s])):
             s += 1
         while e > s and (t[e - 1].isspace() or t[e - 1] in "،,:؛;-–—."):
             e -= 1
@@ -110,13 +127,14 @@ class Finder:
         quotes = quoted_spans(self.text, bs, be)
         self._names = [q for q in quotes if self._is_name(q, bs)]
         real = [q for q in quotes if q not in self._names]
+        self._opens = {q.open for q in real}
         cues = self._cues(bs, be)
         found: list[Found] = []
         used_cues: set[int] = set()
         used_quotes: set[int] = set()
         # 1. Direct quotes introduced by a cue before them, or followed by one.
         for qi, q in enumerate(real):
-            got = self._quote_before(q, cues, real, bs) or self._quote_after(q, cues, be)
+            got = self._quote_before(q, cues, real, bs) or self._quote_after(q, cues, bs, be)
             if got is None:
                 continue
             fnd, ci = got
@@ -127,7 +145,7 @@ class Finder:
         for ci, cue in enumerate(cues):
             if ci in used_cues:
                 continue
-            fnd = self._reported(cue, real, used_quotes, be)
+            fnd = self._reported(cue, cues, real, be)
             if fnd is not None:
                 found.append(fnd)
         # 3. Quotes with no cue: a paragraph opening with a quote continues the last speaker.
@@ -146,6 +164,11 @@ class Finder:
         before = self.f(max(bs, q.open - 40), q.open).rstrip()
         if lx.NAME_BEFORE_RE.search(before):
             return True
+        after = self.f(q.close + 1, min(len(self.text), q.close + 30))
+        if lx.VERB_RE.match(after.lstrip(" ،,-")) or lx.ACCORDING_RE.match(after.lstrip(" ،,-")):
+            return False  # «"…"، قال X»
+        if re.match(r"\s*[\w]", after):
+            return True  # the quoted words run on into the sentence: a name or a term
         return not (before.endswith(":") or lx.COMP_RE.search(before[-8:] or " "))
 
     def _cues(self, bs: int, be: int) -> list[dict]:
@@ -166,9 +189,9 @@ class Finder:
 
     # -- speaker phrases ----------------------------------------------------------------------
     def _scan(self, s: int, limit: int) -> tuple[str, int, int]:
-        """Words after a cue up to what stops a speaker phrase: a colon, a quote, a complementiser.
+        """Words after a cue up to what stops a speaker phrase.
 
-        Returns (stop kind, stop start, stop end): kind is colon|quote|comp|end|long."""
+        Returns (stop kind, stop start, stop end); kind is colon|quote|comp|verb|end|long."""
         names = [(q.open, q.close + 1) for q in self._names]
         i, n = s, 0
         while i < limit:
@@ -178,17 +201,20 @@ class Finder:
                 continue
             if ch == ":":
                 return "colon", i, i + 1
-            if ch in '"«“”„':
+            if i in self._opens:
                 return "quote", i, i
-            if ch in END_PUNCT and (i + 1 >= len(self.text) or not self.text[i + 1].isalnum()):
+            if ch in END_PUNCT and (i + 1 >= len(self.text) or not self.text[i + 1].isalnum()
+                                    or lx.VERB_RE.match(self.folded, self.pos[i + 1])):
                 return "end", i, i
             if ch.isalnum() and (i == 0 or not self.text[i - 1].isalnum()):
                 n += 1
                 if n > MAX_SPEAKER_WORDS:
                     return "long", i, i
                 m = lx.COMP_RE.match(self.folded, self.pos[i])
-                if m and n > 0:
+                if m:
                     return "comp", i, self.orig(m.start(), m.end())[1]
+                if lx.VERB_RE.match(self.folded, self.pos[i]):
+                    return "verb", i, i
             i += 1
         return "end", limit, limit
 
@@ -228,29 +254,48 @@ class Finder:
                     break
                 out_e = pos + len(part)
             pos += len(part)
-        sp = self.trim(s, out_e)
+        sp = self._extend_to_person(self.trim(s, out_e), e)
         words = self.words(*sp)
         if not words or all(w.text in lx.PRONOUN_WORDS for w in words):
             return None, via
         return sp, via
 
+    def _extend_to_person(self, sp: tuple[int, int], limit: int) -> tuple[int, int]:
+        """«مدير الشراكة في جامعة … عبد الله الصقعبي»: a title cut at «في» still ends with the name."""
+        if any(ps < sp[1] and sp[0] < pe for ps, pe in self.persons):
+            return sp
+        for ps, pe in reversed(self.persons):  # the last name in reach: titles come first
+            if sp[1] <= ps and pe <= limit and len(self.words(sp[1], ps)) <= 6 \
+                    and not re.search(r"[،,:؛.]", self.text[sp[1]:ps]):
+                return sp[0], pe
+        return sp
+
     def _speaker_before(self, cue_s: int) -> tuple[int, int] | None:
-        """Subject before the verb (وكان X قد أعلن أن؛ لكن Y تنفي): the clause up to the verb."""
+        """Subject before the verb: «وكان X قد أعلن أن»، «لكن Y تنفي»، «X الذي قال إن»."""
         ss, _ = self.sentence_of(cue_s)
+        if self.folded[self.pos[cue_s]] in "وف" and self.text[ss:cue_s].rstrip()[-1:] in "،,»\"”":
+            return None  # «…، وأشار إلى أن»: a verb joined to the previous clause keeps its subject
         ws = self.words(ss, cue_s)
-        if any(lx.VERB_RE.fullmatch(w.text) for w in ws):
-            ws = ws[max(i for i, w in enumerate(ws) if lx.VERB_RE.fullmatch(w.text)) + 1:]
+        if ws and ws[-1].text in RELATIVES:  # X الذي قال: the antecedent, a few words back
+            head = []
+            for w in reversed(ws[:-1]):
+                if w.text in PREPOSITIONS or len(head) == 4 or (head and self.text[w.end:w.end + 1] in "،,"):
+                    break
+                head.insert(0, w)
+            return self.trim(head[0].start, head[-1].end) if head else None
+        if any(lx.VERB_RE.fullmatch(w.text) or lx.COMP_RE.fullmatch(w.text) for w in ws):
+            ws = ws[max(i for i, w in enumerate(ws) if lx.VERB_RE.fullmatch(w.text) or lx.COMP_RE.fullmatch(w.text)) + 1:]
         text_before = self.text[ss:cue_s]
-        for sep in ("،", "لكن", "بينما", "فيما", "في حين"):
+        for sep in ("لكن", "بينما", "فيما", "في حين"):
             k = text_before.rfind(sep)
-            if k >= 0 and len(self.words(ss + k, cue_s)) <= 6 and sep != "،":
+            if k >= 0 and len(self.words(ss + k, cue_s)) <= 6:
                 ws = self.words(ss + k + len(sep), cue_s)
                 break
         while ws and ws[0].text in CONNECTORS:
             ws = ws[1:]
         while ws and ws[-1].text in ("قد", "فقد", "لقد"):
             ws = ws[:-1]
-        if not ws or len(ws) > 10 or any(w.text in lx.PRONOUN_WORDS for w in ws[:1]):
+        if not ws or len(ws) > 10 or ws[0].text in lx.PRONOUN_WORDS or ws[0].text in PREPOSITIONS:
             return None
         if lx.COMP_RE.fullmatch(ws[0].text) or ws[0].text in lx.CIRCUMSTANCE:
             return None
@@ -271,27 +316,39 @@ class Finder:
             c = cues[ci]
             if c["e"] > q.open:
                 continue
-            if c["s"] < prev_end or q.open - c["e"] > 220:
+            if c["s"] < prev_end or q.open - c["e"] > 240:
                 return None
             kind, ks, ke = self._scan(c["e"], q.open + 1)
-            if kind == "comp" and self.f(ke, q.open).strip():
-                return None  # أن … "…": the quote sits inside reported content
+            if kind == "verb" and ks < q.open:
+                continue  # a nearer cue comes first in the loop; this one governs something else
             if kind not in ("quote", "colon", "comp"):
                 return None
-            if kind == "colon" and self.f(ke, q.open).strip():
-                return None
+            if _object_index(self.words(c["e"], ks)) is not None:
+                return None  # «أكد حرص بلاده على "…"»: the quote is inside a noun object
+            if kind in ("comp", "colon") and self.f(ke, q.open).strip():
+                return None  # أن … "…": the quote sits inside reported content
+            if kind == "comp" and q.closed and not self._ends_clause(q.close + 1):
+                return None  # أن "X" يفعل …: the quoted words are only the subject
             return self._make(c, "direct", *self._content(q), spk_end=ks), ci
         return None
 
-    def _quote_after(self, q: Quoted, cues: list[dict], be: int):
+    def _ends_clause(self, i: int) -> bool:
+        rest = self.f(i, min(len(self.text), i + 40)).lstrip()
+        return not rest or rest[0] in ".،,؛:!?؟)" + QUOTE_CHARS or bool(lx.VERB_RE.match(rest))
+
+    def _quote_after(self, q: Quoted, cues: list[dict], bs: int, be: int):
         if not q.closed:
             return None
+        before = self.text[bs:q.open].rstrip()
+        if before and before[-1] not in ".:!?؟" + QUOTE_CHARS:
+            return None  # «"…"، قال X» opens its sentence
         after = q.close + 1
         for ci, c in enumerate(cues):
             if c["s"] < after or self.f(after, c["s"]).strip(" ،,.-") != "":
                 continue
-            if not (c["according"] or c["verb"]):
-                continue
+            lemma = c["verb"].lemma if c["verb"] else _according_lemma(c["form"])
+            if lemma not in AFTER_QUOTE:
+                return None
             kind, ks, _ = self._scan(c["e"], be)
             end = self._clause_end(c["e"], be, ks)
             fnd = self._make(c, "direct", *self._content(q), spk_end=end, allow_before=False)
@@ -304,13 +361,30 @@ class Finder:
         return min(end, limit) if limit > s else end
 
     # -- reported speech ----------------------------------------------------------------------
-    def _reported(self, c: dict, real: list[Quoted], used_quotes: set[int], be: int) -> Found | None:
+    def _reported(self, c: dict, cues: list[dict], real: list[Quoted], be: int) -> Found | None:
         ss, se = self.sentence_of(c["s"])
         se = max(se, c["e"])
+        inside = next((q for q in real if q.start <= c["s"] < q.end), None)
+        if inside is not None:  # a cue inside a quote reports only within it
+            ss, se = max(ss, inside.start), min(se, inside.end) if inside.end > c["e"] else se
+        fnd = self._reported_in(c, ss, se, real, be)
+        if fnd is not None and inside is not None and fnd.inherit:
+            return None  # «أعتقد أن …» inside a quote: the speaker's own words, already quoted
+        if fnd is not None:
+            fnd.participle = bool(c.get("participle"))
+        return fnd
+
+    def _reported_in(self, c: dict, ss: int, se: int, real: list[Quoted], be: int) -> Found | None:
         if c["according"]:
             return self._according(c, ss, se)
         kind, ks, ke = self._scan(c["e"], se)
         verb: lx.Verb = c["verb"]
+        region = self.words(c["e"], ks)
+        obj = _object_index(region)
+        if verb.lemma in lx.OBJECT_VERBS and obj is not None:
+            # «أكد X ضرورة أن …» / «أكد X التزام …»: the object noun opens the content.
+            spk = self.trim(c["e"], region[obj - 1].end) if obj else None
+            return self._object(c, region[obj].start, se, spk)
         if kind == "colon":
             s, e = self.trim(ke, be)
             if len(self.words(s, e)) < 3:
@@ -325,54 +399,90 @@ class Finder:
             s, e = self.trim(s, e)
             if e - s < 3:
                 return None
-            if self.text[s] in '"«“”„':
+            if s in self._opens:
                 return None  # introduced a direct quote, which pass 1 took
             return self._make(c, "reported", s, e, spk_end=ks)
-        if verb.stance == "denies" and kind in ("end", "long"):
-            return self._denial_object(c, ss, se)
+        if verb.lemma in lx.OBJECT_VERBS:
+            return self._noun_object(c, region, ss, se)
         return None
 
-    def _reported_end(self, s: int, se: int) -> int:
-        """Content runs to the sentence end, or to a new attribution clause (، مضيفا أن / لكن Y تنفي)."""
-        seg = self.f(s, se)
-        fs = self.pos[s]
-        for m in re.finditer(r"(?:[،,؛]\s*|\s(?:لكن|ولكن|بينما|فيما)\s+)", seg):
-            rest = seg[m.end():m.end() + 60]
-            v = lx.VERB_RE.match(rest)
-            # A bare verb after a comma usually ends an SVO subject (X، أكد …): not a new clause.
-            new_clause = v and (lx.PARTICIPLE_RE.match(v.group(1)) or v.group(0) != v.group(1))
-            if new_clause or lx.ACCORDING_RE.match(rest) or re.match(r"(?:لكن|ولكن|بينما|فيما)\s", rest):
-                return self.orig(fs + m.start(), fs + m.start() + 1)[0]
-        return se
+    def _object(self, c: dict, s: int, se: int, spk) -> Found:
+        e = self._reported_end(s, se)
+        s, e = self.trim(s, e)
+        if spk is None:  # «وأكد حرص …»: the speaker is before the verb, or the previous one
+            return self._make(c, "reported", s, e, spk_end=c["e"])
+        return self._make(c, "reported", s, e, spk_span=spk)
 
-    def _denial_object(self, c: dict, ss: int, se: int) -> Found | None:
-        """«نفى X صحة الأنباء» / «لكن Y تنفي هذه المزاعم»: a denial with a noun object."""
-        e = self._reported_end(c["e"], se)
+    def _noun_object(self, c: dict, region: list[_Word], ss: int, se: int) -> Found | None:
+        """«نفى X صحة الأنباء»، «كشف X عن …»، «لكن Y تنفي هذه المزاعم»، «أكد X ضرورة …»."""
+        verb: lx.Verb = c["verb"]
+        if verb.lemma in ("كشف", "أعلن"):
+            k = next((i for i, w in enumerate(region) if w.text == "عن"), None)
+            if k is None or k + 1 >= len(region):
+                return None
+            spk = self.trim(c["e"], region[k - 1].end) if k else None
+            return self._object(c, region[k + 1].start, se, spk)
+        if region and region[0].start in self.mention_starts:  # «أكد X [object]» with X a known entity
+            m_end = self.mention_starts[region[0].start]
+            rest = [w for w in region if w.start >= m_end]
+            if len(rest) >= 2:
+                return self._object(c, rest[0].start, se, (region[0].start, m_end))
+        if verb.stance != "denies":
+            return None
         before = self._speaker_before(c["s"])
-        ws = self.words(c["e"], e)
         if before:
+            e = self._reported_end(c["e"], se)
             s, e = self.trim(c["e"], e)
             return self._make(c, "reported", s, e, spk_span=before) if s < e else None
-        k = next((i for i, w in enumerate(ws) if lx.DENIAL_ANAPHOR_RE.fullmatch(w.text)
+        k = next((i for i, w in enumerate(region) if lx.DENIAL_ANAPHOR_RE.fullmatch(w.text)
                   or w.text in ("هذه", "تلك", "وجود", "اي", "ما", "قيام", "تورط")), None)
         if k is None:
             return None
-        spk = self.trim(c["e"], ws[k - 1].end) if k else None
-        s, e = self.trim(ws[k].start, e)
-        return self._make(c, "reported", s, e, spk_span=spk, allow_before=False)
+        spk = self.trim(c["e"], region[k - 1].end) if k else None
+        return self._object(c, region[k].start, se, spk)
+
+    def _reported_end(self, s: int, se: int) -> int:
+        """Content runs to the sentence end, or to where a new attribution clause starts:
+        «، مضيفا أن»، «لكن Y تنفي»، «، داعيا …»، «، بحسب X», a glued «.وقال»."""
+        seg = self.f(s, se)
+        fs = self.pos[s]
+        for m in re.finditer(r"[،,؛.]\s*|\s(?:لكن|ولكن|بينما|فيما|حيث|اذ)\s+|\s(?=\S)", seg):
+            rest = seg[m.end():m.end() + 60]
+            sep = m.group(0).strip()
+            v = lx.VERB_RE.match(rest)
+            speech_participle = bool(v and lx.PARTICIPLE_RE.match(v.group(1)) and v.group(1) not in lx.IMPERSONAL)
+            if sep == "":  # inside a clause only a speech participle (مشيرا، لافتا) starts a new one
+                cut = speech_participle or bool(lx.CLAUSE_PARTICIPLES.match(rest))
+            elif sep in "،,؛.":
+                words = rest.split()
+                conj = bool(words) and words[0] in ("لكن", "ولكن", "بينما", "فيما") and any(
+                    lx.VERB_RE.fullmatch(w) for w in words[1:5])
+                # A bare verb after a comma usually ends an SVO subject (X، أكد …): not a new clause.
+                cut = bool(v and (speech_participle or v.group(0) != v.group(1) or sep == ".")) or conj \
+                    or bool(lx.CLAUSE_PARTICIPLES.match(rest) or lx.ACCORDING_RE.match(rest))
+            else:
+                cut = any(lx.VERB_RE.fullmatch(w) for w in rest.split()[:4])
+            if cut:
+                return self.orig(fs + m.start(), fs + m.start() + 1)[0]
+        return se
 
     def _according(self, c: dict, ss: int, se: int) -> Found | None:
-        kind, ks, ke = self._scan(c["e"], se)
-        spk_end = self._clause_end(c["e"], se, ks)
-        spk, _ = self._speaker_span(c["e"], spk_end)
+        start = c["e"]
+        if c["form"].endswith("ما"):  # حسبما نقلت X: skip the verb
+            ws = self.words(c["e"], se)
+            start = ws[0].end if len(ws) > 1 else start
+        kind, ks, ke = self._scan(start, se)
+        spk_end = self._clause_end(start, se, ks)
+        spk, _ = self._speaker_span(start, spk_end)
         if spk is None:
             return None
         lead = [w for w in self.words(ss, c["s"]) if w.text not in CONNECTORS]
         if not lead:  # «وبحسب X، فإن …»: content after the source
             rest = self.f(spk_end, se)
-            m = re.match(r"[\s،,]*(?:ف?ان(?:ه|ها)?|ف?انه)?\s*", rest)
-            s = self.orig(self.pos[spk_end] + m.end(), self.pos[spk_end] + m.end() + 1)[0] if m and m.end() < len(rest) else spk_end
-            s, e = self.trim(s, se)
+            m = re.match(r"[\s،,:]*(?:(?:ف|ب)?ان(?:ه|ها)?\s)?\s*", rest)
+            s = self.orig(self.pos[spk_end] + m.end(), self.pos[spk_end] + m.end() + 1)[0] \
+                if m and m.end() < len(rest) else spk_end
+            s, e = self.trim(s, self._reported_end(s, se))
         else:  # «…، بحسب X»: content before it
             s, e = self.trim(lead[0].start, c["s"])
         if e - s < 3:
@@ -408,26 +518,31 @@ class Finder:
         return fnd
 
 
+def _object_index(region: list[_Word]) -> int | None:
+    """Where a noun object (ضرورة، حرص …) starts in a speaker region; not inside a relative clause."""
+    for i, w in enumerate(region):
+        if w.text in RELATIVES:
+            return None
+        if w.text in lx.OBJECT_NOUNS:
+            return i
+    return None
+
+
 def _circumstance(word: str) -> bool:
-    return word in lx.CIRCUMSTANCE or bool(re.match(r"^ل(?:وكاله|صحيفه|قناه|موقع|مجله|اذاعه|تلفزيون|شبكه|وسائل)?$", word))
+    return word in lx.CIRCUMSTANCE or bool(re.match(r"^ل(?:وكاله|صحيفه|قناه|موقع|مجله|اذاعه|تلفزيون|شبكه|وسايل)?$", word))
 
 
 def _according_lemma(form: str) -> str:
     f = form[1:] if form[:1] in "وف" and not form.startswith("وفق") else form
-    if f.startswith(("حسب", "بحسب")):
-        return "بحسب"
-    if f.startswith("وفق"):
-        return "وفقا لـ"
-    if f.startswith("طبقا"):
-        return "طبقا لـ"
-    if f.startswith("نقلا"):
-        return "نقلا عن"
-    if f.startswith("استنادا"):
-        return "استنادا إلى"
+    for prefix, lemma in (("حسب", "بحسب"), ("بحسب", "بحسب"), ("وفق", "وفقا لـ"), ("طبقا", "طبقا لـ"),
+                          ("نقلا", "نقلا عن"), ("استنادا", "استنادا إلى"), ("جاء", "جاء في"), ("ورد", "ورد في")):
+        if f.startswith(prefix):
+            return lemma
     return "على حد قول"
 
 
 def find(text: str, blocks: list[tuple[int, int]] | None = None,
-         sentences: list[tuple[int, int]] | None = None) -> list[Found]:
+         sentences: list[tuple[int, int]] | None = None,
+         mentions: list[tuple[int, int]] | None = None) -> list[Found]:
     """All attributed statements of ``text``, in order (speakers as spans, not yet entities)."""
-    return Finder(text, blocks, sentences).find()
+    return Finder(text, blocks, sentences, mentions).find()

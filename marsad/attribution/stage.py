@@ -26,11 +26,11 @@ def run(art: Article) -> None:
         return
     blocks = [(b.start, b.end) for b in art.blocks] or None
     sentences = [(s.start, s.end) for s in art.sentences] or None
-    finder = Finder(art.text, blocks, sentences)
-    found = finder.find()
     mentions = _mentions(art)
+    finder = Finder(art.text, blocks, sentences, [(m[0], m[1], m[3]) for m in mentions])
+    found = finder.find()
     found = _add_relayed(art.text, finder, found, mentions)
-    art.quotes = _quotes(art.text, found, mentions)
+    art.quotes = _quotes(art.text, found, mentions, finder)
     art.claims = claims_from_quotes(art.text, art.quotes, found)
     _attach_factchecks(art.claims)
 
@@ -44,7 +44,9 @@ def entity_for(span: tuple[int, int] | None, mentions: list[tuple[int, int, str,
     if span is None:
         return None
     s, e = span
-    hits = [m for m in mentions if m[0] < e and s < m[1]]
+    # A place inside a longer phrase is an adjective (وسائل إعلام روسية), not the speaker; a place
+    # that opens the phrase is a metonym for its government (واشنطن، البيت الأبيض).
+    hits = [m for m in mentions if m[0] < e and s < m[1] and (m[3] not in ("GPE", "LOC") or m[0] <= s + 1)]
     if not hits:
         return None
     return min(hits, key=lambda m: (_TYPE_RANK.get(m[3], 4), m[0]))[2]
@@ -79,40 +81,55 @@ def _add_relayed(text: str, finder: Finder, found: list[Found], mentions) -> lis
             s, e = finder.trim(head[1], f.end)
             if e - s > 3:
                 extra.append(Found("reported", s, e, verb=verb.lemma, stance=verb.stance, hedge=verb.hedge,
-                                   cue=(finder.orig(m.start(), m.end())), speaker=(head[0], head[1]),
-                                   via=f.speaker or (-1, -1)))
+                                   cue=finder.orig(m.start(), m.end()), speaker=(head[0], head[1])))
     return sorted(found + extra, key=lambda x: (x.start, x.end))
 
 
-def _quotes(text: str, found: list[Found], mentions) -> list[AttributedQuote]:
+def _quotes(text: str, found: list[Found], mentions, finder: Finder) -> list[AttributedQuote]:
     out: list[AttributedQuote] = []
     types = {m[2]: m[3] for m in mentions}
+    made: dict[int, AttributedQuote] = {}
     last: AttributedQuote | None = None
+    last_found: Found | None = None
     for f in found:
         q = AttributedQuote(id=f"q{len(out) + 1}", text=text[f.start:f.end], start=f.start, end=f.end,
                             kind=f.kind, verb=f.verb)
+        outer = made.get(id(_enclosing(f, found)))
         if f.speaker:
             q.speaker_text = text[f.speaker[0]:f.speaker[1]]
             q.speaker = entity_for(f.speaker, mentions)
             q.source_kind = source_kind(q.speaker_text, types.get(q.speaker))
         elif f.impersonal:
             q.source_kind = "impersonal"
+        elif f.participle and not _same_sentence(last_found, f, finder) and (subj := _clause_person(f, mentions, finder)):
+            # «دافع X عن …، قائلا إن»: a participle's speaker is the person its sentence is about
+            q.speaker, q.speaker_text, q.source_kind = subj[2], text[subj[0]:subj[1]], "person"
         elif f.inherit and last is not None:
             q.speaker, q.speaker_text, q.source_kind = last.speaker, last.speaker_text, last.source_kind
-        if f.via == (-1, -1) and last is not None:  # relayed inside the previous quote
-            q.via, q.via_text = last.speaker, last.speaker_text
-        elif f.via:
+        if f.via:
             q.via_text = text[f.via[0]:f.via[1]]
             q.via = entity_for(f.via, mentions)
-        outer = _enclosing(f, found)
-        if outer is not None and f.via is None and f.speaker:
-            encl = out[found.index(outer)] if found.index(outer) < len(out) else None
-            if encl is not None:
-                q.via, q.via_text = encl.speaker, encl.speaker_text
+        elif outer is not None and f.speaker:  # a speaker quoting someone else relays them
+            q.via, q.via_text = outer.speaker, outer.speaker_text
+        made[id(f)] = q
         out.append(q)
-        if q.speaker_text and f.via != (-1, -1):
-            last = q
+        if q.speaker_text and outer is None:
+            last, last_found = q, f
     return out
+
+
+def _same_sentence(a: Found | None, b: Found, finder: Finder) -> bool:
+    if a is None or a.cue is None or b.cue is None:
+        return False
+    return finder.sentence_of(a.cue[0]) == finder.sentence_of(b.cue[0])
+
+
+def _clause_person(f: Found, mentions, finder: Finder):
+    """The first person named in the sentence before a participle cue, if any."""
+    if f.cue is None:
+        return None
+    ss, _ = finder.sentence_of(f.cue[0])
+    return next((m for m in mentions if m[3] == "PER" and ss <= m[0] and m[1] <= f.cue[0]), None)
 
 
 def _enclosing(f: Found, found: list[Found]) -> Found | None:

@@ -107,9 +107,7 @@ def _match_at(words: list[Word], joins: list[bool], i: int, kb: KB) -> Match | N
             if hit:
                 break
         if hit:
-            start = words[i].at(len(prefix))
-            if prefix.endswith("ل") and first.startswith("ال") and not words[i].text[len(prefix):].startswith("ال"):
-                start = words[i].at(len(prefix) - 1)  # keep the ل that stands for ال
+            start = words[i].at(len(prefix))  # للشرق: the mention starts at the article's ل
             return Match(start, words[i + n - 1].end, hit, exact, i, n, prefix)
     return None
 
@@ -121,6 +119,8 @@ def _lookup(phrase: str, kb: KB, n: int, exact: bool) -> Alias | None:
         cands = kb.exact.get(phrase)
         return _best(cands) if cands else None
     if n == 1 and (len(phrase) < 5 or kb.is_common(phrase) or kb.is_name_token(phrase)):
+        return None
+    if n > 1 and len(phrase) < 8:
         return None
     threshold = 0.85 if n == 1 else 0.75
     for alias in kb.by_key.get(sound_key(phrase), ()):

@@ -31,6 +31,8 @@ class KB:
     name_tokens: frozenset[str]
     common_words: frozenset[str]
     translit: dict[str, str]
+    nicknames: frozenset[str] = frozenset()  # folded: سيد + a seat of government = its head
+    titles: dict[tuple[str, ...], dict] = field(default_factory=dict)  # folded phrase words → office
     exact: dict[str, list[Alias]] = field(default_factory=dict)
     by_key: dict[str, list[Alias]] = field(default_factory=dict)
     max_words: int = 1
@@ -70,4 +72,6 @@ def load(path: str | None = None) -> KB:
     with gzip.open(path or KB_PATH, "rt", encoding="utf-8") as f:
         d = json.load(f)
     return KB(entities=d["entities"], name_tokens=frozenset(d["name_tokens"]),
-              common_words=frozenset(d["common_words"]), translit=d["translit"])
+              common_words=frozenset(d["common_words"]), translit=d["translit"],
+              nicknames=frozenset(fold(w) for w in d.get("head_nicknames", [])),
+              titles={tuple(fold(t["phrase"]).split()): t for t in d.get("titles", [])})

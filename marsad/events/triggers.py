@@ -25,6 +25,7 @@ OBJ_PRONOUNS = ("", "ه", "ها", "هم", "هما", "هن", "نا", "كم", "ك"
 PERF_SUFFIX = ("", "ت", "وا", "ا", "تا", "ن", "نا", "تم", "و")
 IMPF_SUFFIX = ("", "ون", "ان", "ين", "وا", "ن", "ا")
 IMPF_PERSON = ("ي", "ت", "ن", "ا")
+WEAK_FINAL_SUFFIX = ("ت", "وا", "ون", "تا", "ان")
 MIN_STEM = 3
 
 
@@ -36,7 +37,7 @@ class Entry:
     kind: str
     type: str
     cameo: str
-    strength: str  # "s": codes alone; "w": needs an argument or a governing verb
+    strength: str  # "s": codes alone; "w": needs an argument or a governing verb; "d": a governing verb
     next: tuple[str, ...] = ()
     bare: bool = True  # False: the unaffixed perfect is too ambiguous to count
     source: str = "curated"
@@ -51,6 +52,7 @@ class Analysis:
     future: bool = False  # سـ on an imperfect
     imperfect: bool = False
     definite: bool = False
+    possessed: bool = False  # a pronoun suffix names its actor: هجومه، زيارتها
 
 
 @dataclass(frozen=True)
@@ -66,8 +68,8 @@ class Match:
         return self.analysis.entry
 
 
-def _noun_stems(w: str):
-    """(stem, definite) pairs for a folded word read as a noun."""
+def noun_stems(w: str):
+    """(stem, definite, possessed) for a folded word read as a noun."""
     for c in CONJ:
         if not w.startswith(c):
             continue
@@ -87,28 +89,28 @@ def _noun_stems(w: str):
 
 
 def _noun_suffixes(h: str, definite: bool):
-    yield h, definite
+    yield h, definite, False
     if h.endswith("ا"):  # tanwin al-fath written with alef: هجوما
-        yield h[:-1], definite
+        yield h[:-1], definite, False
     if h.endswith("ات"):
-        yield h[:-2] + "ه", definite
-        yield h[:-2], definite
+        yield h[:-2] + "ه", definite, False
+        yield h[:-2], definite, False
     for dual in ("ان", "ين", "تان", "تين"):
         if h.endswith(dual):
             s = h[:-len(dual)]
-            yield (s + "ه" if dual.startswith("ت") else s), definite
+            yield (s + "ه" if dual.startswith("ت") else s), definite, False
     if not definite:
         for suf in PRONOUNS[1:]:
             if h.endswith(suf):
                 s = h[:-len(suf)]
-                yield s, definite
+                yield s, definite, True
                 if s.endswith("ت"):
-                    yield s[:-1] + "ه", definite
+                    yield s[:-1] + "ه", definite, True
                 if s.endswith("ات"):
-                    yield s[:-2] + "ه", definite
+                    yield s[:-2] + "ه", definite, True
 
 
-def _verb_stems(w: str):
+def verb_stems(w: str):
     """(stem, kind, future, affixed) tuples for a folded word read as a verb."""
     for c in CONJ:
         if not w.startswith(c):
@@ -123,7 +125,9 @@ def _verb_stems(w: str):
                         continue
                     stem = body[:len(body) - len(suf)] if suf else body
                     yield stem, kind, future, bool(suf or c)
-                    if suf:  # weak-final verbs lose their last letter before a suffix: التقت، يدعون
+                    # Weak-final verbs lose their last letter before a suffix (التقت، يدعون) and
+                    # in the jussive after لم (لم يلتق).
+                    if s1 in WEAK_FINAL_SUFFIX or (kind == "iv" and not suf and len(stem) >= 3):
                         yield stem + "ي", kind, future, True
                         yield stem + ("ا" if kind == "pv" else "و"), kind, future, True
 
@@ -161,11 +165,12 @@ class Lexicon:
         if len(w) < MIN_STEM:
             return None
         best: tuple[int, Analysis] | None = None
-        for stem, definite in _noun_stems(w):
+        for stem, definite, possessed in noun_stems(w):
             e = self.words.get((stem, "n"))
             if e and len(stem) >= MIN_STEM and (best is None or len(stem) > best[0]):
-                best = (len(stem), Analysis(e, verb=False, definite=definite))
-        for stem, kind, future, affixed in _verb_stems(w):
+                best = (len(stem), Analysis(e, verb=False, definite=definite, possessed=possessed))
+        # A written ة ends nouns only: وزارة is never و+زار+ه.
+        for stem, kind, future, affixed in ([] if word.endswith("ة") else verb_stems(w)):
             e = self.words.get((stem, kind))
             if not e or len(stem) < MIN_STEM or (kind == "pv" and not e.bare and not affixed):
                 continue
@@ -174,9 +179,10 @@ class Lexicon:
         return best[1] if best else None
 
     def is_agent(self, word: str) -> bool:
-        w = fold(word)
-        return any(stem in self.agents for stem, _ in _noun_stems(w)) or any(
-            w.endswith(suf) and w[:-len(suf)] in self.agents for suf in ("ون", "ين", "ه"))
+        for stem, *_ in noun_stems(fold(word)):
+            if stem in self.agents or (stem.endswith(("ون", "ين")) and stem[:-2] in self.agents):
+                return True
+        return False
 
     def find(self, text: str, tokens: list[Token]) -> list[Match]:
         """Trigger matches among ``tokens`` (word tokens of one sentence of ``text``), phrases first."""
@@ -193,7 +199,8 @@ class Lexicon:
                         continue
                     s, t = tokens[ti[0]].start, tokens[ti[-1]].end
                     taken.update(ti)
-                    out.append(Match(Analysis(e, verb=False), s, t, text[s:t], ti[0]))
+                    definite = fold(text[s:t]).lstrip("وفبلك").startswith("ال")
+                    out.append(Match(Analysis(e, verb=False, definite=definite), s, t, text[s:t], ti[0]))
         for i, tok in enumerate(tokens):
             if i in taken or tok.kind != "word":
                 continue
@@ -207,13 +214,13 @@ class Lexicon:
 
 
 def _next_ok(prefixes: tuple[str, ...], tokens: list[Token], i: int) -> bool:
-    nxt = next((t for t in tokens[i + 1:] if t.kind == "word"), None)
-    if nxt is None:
-        return False
-    k = fold(nxt.text)
-    if k.startswith("و") and len(k) > 3:
-        k = k[1:]
-    return k.startswith(prefixes)
+    """One of the next three words starts with one of ``prefixes`` (طالب بـ، أطلقت 5 صواريخ)."""
+    following = [t for t in tokens[i + 1:i + 6] if t.kind != "punct"][:3]
+    for t in following:
+        k = fold(t.text)
+        if k.startswith(prefixes) or (k.startswith("و") and k[1:].startswith(prefixes)):
+            return True
+    return False
 
 
 def _phrase_re(form: str) -> re.Pattern:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from urllib.parse import urljoin
 
 from ..article import Article
 from ..errors import InputError
@@ -88,7 +89,7 @@ def iter_listing_file(path: str, data: bytes, allow_private: bool = False, **opt
     fopts, aopts = _split(opts)
     kind = sniff_kind("", data)
     if kind == "page":
-        raise InputError(f"{path}: neither an RSS/Atom feed nor a sitemap")
+        kind = "feed"  # feedparser says in one line why it is not one
     with _fetcher(allow_private, aopts.get("max_bytes"), **fopts) as fetcher:
         yield from _listing(kind, data, path, fetcher, fopts.get("state"), aopts)
 
@@ -112,7 +113,7 @@ def iter_warc_file(path: str, **opts) -> Iterator[Article | InputError]:
         yield art
 
 
-def _page(resp: Response, title: str | None = None, published: str | None = None, **aopts) -> Article | InputError:
+def _page(resp: Response, published: str | None = None, **aopts) -> Article | InputError:
     from ..pipeline import analyze
     from ..read.encoding import decode
 
@@ -138,6 +139,8 @@ def _listing(kind: str, data: bytes, where: str, fetcher: Fetcher, state_path: s
                 yield entry
                 continue
             url, title, published, html = entry
+            if url and where.startswith(("http://", "https://")):
+                url = urljoin(where, url)  # relative links in the listing
             if not url or not state.is_new(url):
                 continue
             result = _item(url, title, published, html, fetcher, aopts)

@@ -20,11 +20,11 @@ class Item:
 
 def _iso(entry) -> str | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        t = entry.get(key)
+        t = dict.get(entry, key)  # plain dict lookup: no feedparser key aliasing (and its warning)
         if t:
             return dt.datetime.fromtimestamp(calendar.timegm(t), dt.timezone.utc).isoformat().replace("+00:00", "Z")
     for key in ("published", "updated"):
-        if entry.get(key):  # a date feedparser cannot read (often written in Arabic)
+        if dict.get(entry, key):  # a date feedparser cannot read (often written in Arabic)
             from ..read.metadata import _written_date
 
             if d := _written_date(entry[key]):

@@ -51,7 +51,7 @@ def _read_from(fh, path: str, start: int, magic: bytes, max_bytes: int):
     record_at, reading = None, False
     try:
         for record in it:
-            record_at, reading = start + it.get_record_offset(), True
+            record_at, reading = it.offset, True  # the record's start (get_record_offset would consume it)
             capture = _capture(record, path, max_bytes)
             reading = False
             if capture is not None:
@@ -59,6 +59,8 @@ def _read_from(fh, path: str, start: int, magic: bytes, max_bytes: int):
         return None
     except (ArchiveLoadFailed, ValueError, EOFError, OSError, KeyError, IndexError, zlib.error) as e:
         # Failing inside a record's content: that record is bad; failing between records: the next one.
+        if record_at is None and start == 0:
+            raise InputError(f"{path}: not a WARC file ({type(e).__name__})") from None
         bad = (record_at if reading else _next_start(fh, record_at + 1, magic)) if record_at is not None else start
         if bad is None:
             return None
@@ -77,7 +79,7 @@ def _capture(record, path: str, max_bytes: int) -> Capture | InputError | None:
     stream = record.content_stream()
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
-        return InputError(f"{path}: {url}: page is over the {max_bytes / 1e6:.0f} MB limit, skipped")
+        return InputError(f"{path}: {url}: page is over the {max_bytes / 2**20:.0f} MB limit, skipped")
     return Capture(url=url, date=record.rec_headers.get_header("WARC-Date"), content=data)
 
 

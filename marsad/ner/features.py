@@ -112,7 +112,7 @@ class Featurizer:
 
     # -- per word form (cached) -------------------------------------------------------------
     def _word(self, w: str) -> tuple[list[str], list[str], str, str]:
-        """(own features, features lent to neighbours, key, stem key) for one word form."""
+        """(own features, features lent to neighbours, key, lookup forms) for one word form."""
         hit = self._cache.get(w)
         if hit is not None:
             return hit
@@ -156,10 +156,11 @@ class Featurizer:
             if t:
                 own.append("tr=" + t)
                 lend.append("tr=" + t)
-        if "gaz" in g and (k in self.res.name_tokens or stem in self.res.name_tokens):
+        forms = _forms(k, stem)
+        if "gaz" in g and any(f in self.res.name_tokens for f in forms):
             own.append("gname")
             lend.append("gname")
-        out = (own, lend, k, stem)
+        out = (own, lend, k, forms)
         if len(self._cache) > _CACHE_LIMIT:
             self._cache.clear()
         self._cache[w] = out
@@ -196,7 +197,7 @@ class Featurizer:
 
     def _gazetteer_tags(self, info) -> list[list[str]]:
         """BIO gazetteer features from a greedy longest match; a name may carry a proclitic
-        (و، ب، ل، ال...) on its first word, so the first word is tried as is and as its stem."""
+        (و، ب، ل...) on its first word, so the first word is tried in each of its forms."""
         n = len(info)
         tags: list[list[str]] = [[] for _ in range(n)]
         phrases = self.res.phrases
@@ -205,7 +206,7 @@ class Featurizer:
             found = None
             for L in range(min(MAX_GAZ_TOKENS, n - i), 0, -1):
                 rest = tuple(x[2] for x in info[i + 1:i + L])
-                for first in (info[i][2], info[i][3]):
+                for first in info[i][3]:
                     types = phrases.get((first, *rest))
                     if types:
                         found = (L, types)
@@ -222,6 +223,21 @@ class Featurizer:
                     tags[j].append(f"gz{t}=I")
             i += L
         return tags
+
+
+def _forms(k: str, stem: str) -> tuple[str, ...]:
+    """The word, its stem and its proclitic-stripped readings, for dictionary lookups only
+    (a dictionary hit is evidence enough; the tokenizer's split stays conservative)."""
+    forms = [k]
+    if stem != k:
+        forms.append(stem)
+    if len(k) > 3 and k[0] in "وفبلك":
+        if k.startswith("لل"):
+            forms.append("ال" + k[2:])
+        forms.append(k[1:])
+        if len(k) > 4 and k[0] in "وف" and k[1] in "بلك":
+            forms.append(k[2:])
+    return tuple(dict.fromkeys(forms))
 
 
 def _shape(w: str) -> str:

@@ -1,5 +1,6 @@
 """The shipped CRF tagger: model.crfsuite plus model.json (its feature groups), loaded once per
-process and shared by the pipeline stage and `marsad eval ner`."""
+process and shared by the pipeline stage and `marsad eval ner`.  The lexicons (gazetteer,
+clusters) always come from marsad/data/ner, as in training."""
 from __future__ import annotations
 
 import json
@@ -24,7 +25,7 @@ class Tagger:
             raise InputError(f"no NER model at {path} (run `marsad train ner`)")
         try:
             self.meta = json.loads(meta_path.read_text(encoding="utf-8"))
-            self.resources = resources or Resources.load(path.parent)
+            self.resources = resources or Resources.load()  # the lexicons training used
             self.featurizer = Featurizer(self.meta["groups"], self.resources)
             self._crf = pycrfsuite.Tagger()
             self._crf.open(str(path))

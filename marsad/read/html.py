@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 
 import trafilatura
-from lxml import etree
 
 from ..article import Article
 from ..errors import InputError
@@ -27,9 +26,7 @@ CAPTION_XPATH = ('//figcaption | //*[contains(concat(" ", normalize-space(@class
                  '//*[contains(@class, "caption") and not(self::body) and not(self::html)]')
 BLOCK_TAGS = {"p", "div", "h2", "h3", "h4", "h5", "strong", "b", "span", "section", "aside", "li", "header"}
 SUBHEAD_MAX_WORDS = 25
-AGENCY_LINE_RE = F._rx(r"^(?:(?P<city>[\u0600-\u06ff]+(?: [\u0600-\u06ff]+)?)\s*[-–—]\s*)?\(?(?P<agency>وكالات|رويترز|ا ف ب|اف ب|"
-                       r"ا ش ا|واس|قنا|وام|بنا|كونا|سانا|الاناضول|د ب ا|CNN|AFP|Reuters|AP|وكالات الانباء)\)?\s*[:.]?$")
-LONE_TATWEEL_RE = re.compile(r"(^|\s)\u0640+(?=\s)")
+RELATED_HINT_RE = re.compile(r"[اأإ]قر[اأ]|ذات (?:ال)?صل|طالع|شاهد|[اأ]لأ?كثر|[آا]خر ال|[أا]حدث|يعجبك|ننصحك|read more|related", re.I)
 
 
 def read_html(html: str, art: Article, title: str | None = None) -> Article:
@@ -48,6 +45,9 @@ def read_html(html: str, art: Article, title: str | None = None) -> Article:
 
     headline = light(title or meta.title or "") or None
     _classify(art, lines, headline, captions, related)
+    for c in captions:  # trafilatura drops figure captions; the page's own are the article's
+        if c not in art.captions and F.key(c) not in related:
+            art.captions.append(c)
 
     art.source.url = art.source.url or meta.url
     if not art.source.site and art.source.url:
@@ -55,6 +55,8 @@ def read_html(html: str, art: Article, title: str | None = None) -> Article:
 
         art.source.site = site_of(art.source.url)
     art.source.publisher = art.source.publisher or meta.site_name
+    art.byline.agency = art.byline.agency or meta.agency
+    art.byline.dateline = art.byline.dateline or meta.dateline
     for a in meta.authors:
         if F.key(a) not in {F.key(x) for x in art.byline.authors}:
             art.byline.authors.append(a)
@@ -87,7 +89,7 @@ def _htmldate(tree, url: str | None) -> str | None:
 
 
 def _text(s: str) -> str:
-    return light(LONE_TATWEEL_RE.sub(r"\1-", s)).replace("\n", " ").strip()
+    return light(metadata.LONE_TATWEEL_RE.sub(r"\1-", s)).replace("\n", " ").strip()
 
 
 def _captions(tree) -> list[str]:
@@ -103,6 +105,9 @@ def _related_links(tree) -> set[str]:
     """Keys of the headlines linked from "اقرأ أيضا" / "أخبار ذات صلة" blocks."""
     keys: set[str] = set()
     for el in tree.iter(*BLOCK_TAGS):
+        lead = el.text if el.text and el.text.strip() else (el[0].text if len(el) and isinstance(el[0].tag, str) else None)
+        if not lead or not RELATED_HINT_RE.search(lead[:60]):
+            continue  # cheap test first: the label opens the element
         own = _text("".join(el.itertext()))
         k = F.key(own)
         if not k or not F.RELATED_RE.match(k):
@@ -183,18 +188,18 @@ def _classify(art: Article, lines: list[tuple[str, str]], headline: str | None,
     head_key = F.key(headline) if headline else None
     cap_keys = {F.key(c) for c in captions}
     blocks: list[tuple[str, str]] = []
-    in_related = False
+    in_related = body_started = False
     for n, (text, hint) in enumerate(lines):
         k = F.key(text)
         words = len(text.split())
-        body_started = any(kind == "paragraph" for kind, _ in blocks)
         if not k:
             continue
         if head_key is None and not blocks and hint == "head":
             head_key, headline = k, text
             continue
-        if head_key and (k == head_key or (not body_started and words >= 3 and (k in head_key or head_key in k))):
-            continue  # the headline again (trafilatura keeps the h1)
+        if head_key and (k == head_key or (not body_started and words >= 3 and (
+                k in head_key or (head_key in k and words <= len(head_key.split()) + 3)))):
+            continue  # the headline again (trafilatura keeps the h1), maybe with a label around it
         if k in cap_keys or (F.CAPTION_RE.search(k) and words <= 15):
             if text not in art.captions:
                 art.captions.append(text)
@@ -208,9 +213,9 @@ def _classify(art: Article, lines: list[tuple[str, str]], headline: str | None,
             continue
         in_related = False
         if (m := F.BYLINE_RE.match(k)) and words <= 8 and (not body_started or n >= len(lines) - 2):
-            art.byline.authors.append(metadata._strip_byline(text) or m.group("name"))
+            art.byline.authors.append(metadata.strip_byline(text) or m.group("name"))
             continue
-        if (am := AGENCY_LINE_RE.match(k)) and words <= 5:
+        if (am := F.AGENCY_LINE_RE.match(k)) and words <= 5:
             art.byline.agency = art.byline.agency or _original(text, am.group("agency"))
             if am.group("city"):
                 art.byline.dateline = art.byline.dateline or _original(text, am.group("city"), first=True)
@@ -225,6 +230,7 @@ def _classify(art: Article, lines: list[tuple[str, str]], headline: str | None,
             blocks.append(("subheading", text))
         else:
             blocks.append(("paragraph", text))
+            body_started = True
     # Disclaimers, comment policies and furniture at the tail.
     while blocks and (F.DISCLAIMER_RE.search(F.key(blocks[-1][1])) or blocks[-1][0] == "subheading"
                       or (len(blocks[-1][1].split()) <= 12 and F.FURNITURE_RE.match(F.key(blocks[-1][1])))):

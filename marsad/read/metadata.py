@@ -27,6 +27,7 @@ MODIFIED_KEYS = ("article:modified_time", "og:updated_time", "datemodified", "dc
 AUTHOR_KEYS = ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl", "dcterms.creator",
                "og:article:author", "citation_author")
 TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|«|·|/)\s+|\s*\|\s*")
+LONE_TATWEEL_RE = re.compile(r"(^|\s)\u0640+(?=\s)")  # «عمّان ـ وكالات»: a tatweel used as a dash
 TIME_RE = re.compile(r"(?<![0-9])([012]?[0-9]):([0-5][0-9])(?![0-9])")
 OFFSET_RE = re.compile(r"(?:GMT|UTC|غرينتش|جرينتش)\s*([+-])\s*([0-9]{1,2}):?([0-9]{2})?", re.I)
 SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "iframe", "head", "title", "meta", "link"}
@@ -41,6 +42,8 @@ class PageMeta:
     published_from: str | None = None  # which signal gave the date (jsonld, meta, time, page, url)
     modified: str | None = None
     authors: list[str] = field(default_factory=list)
+    agency: str | None = None
+    dateline: str | None = None
     url: str | None = None
     section: str | None = None
     description: str | None = None
@@ -51,8 +54,8 @@ class PageMeta:
 def _clean(s) -> str | None:
     if not isinstance(s, str):
         return None
-    s = light(s).replace("\n", " ").strip()
-    return re.sub(r"\s+", " ", s) or None
+    s = re.sub(r"\s+", " ", light(s)).strip()
+    return s if re.search(r"[^\W\d_]", s) else None  # no letters at all: nothing to keep
 
 
 def _jsonld_objects(tree) -> list[dict]:
@@ -139,11 +142,16 @@ def normalize_date(value: str | None) -> str | None:
     return f"{day.isoformat()}T{hh:02d}:{mm:02d}:{ss:02d}{tz}"
 
 
+YEAR_RE = re.compile(r"(?<![0-9٠-٩])[12١٢][0-9٠-٩]{3}(?![0-9٠-٩])")
+
+
 def _written_date(text: str) -> str | None:
     """A date written in Arabic (any calendar) with its time and GMT offset when printed beside it."""
-    for d in find_dates(text):
-        if d.year is None or d.day is None:
-            continue
+    if not YEAR_RE.search(text):
+        return None  # cheap test first: no year, no full date
+    found = [d for d in find_dates(text) if d.year is not None and d.day is not None]
+    found.sort(key=lambda d: d.calendar != "gregorian")  # «... هـ الموافق 15 سبتمبر»: the Gregorian one
+    for d in found:
         if d.calendar == "hijri":
             from ..text.calendars import hijri_to_gregorian
 
@@ -172,44 +180,56 @@ def _written_date(text: str) -> str | None:
 
 def text_chunks(tree) -> list[tuple[object, str]]:
     """(element, text) for each visible text piece in document order (scripts and styles skipped)."""
-    out = []
+    out: list[tuple[object, str]] = []
     body = tree.find(".//body")
-    root = body if body is not None else tree
-    for el in root.iter():
-        if not isinstance(el.tag, str):
-            if el.tail and el.tail.strip():
+    stack = [(body if body is not None else tree, False)]  # a loop, not recursion: pages nest deep
+    while stack:
+        el, closing = stack.pop()
+        if closing:
+            if el.tail and el.tail.strip() and el.getparent() is not None:
                 out.append((el.getparent(), el.tail.strip()))
             continue
-        if el.tag in SKIP_TAGS:
-            if el.tail and el.tail.strip():
-                out.append((el.getparent(), el.tail.strip()))
-            continue
-        if any(a.tag in SKIP_TAGS for a in el.iterancestors()):
-            continue
-        if el.text and el.text.strip():
-            out.append((el, el.text.strip()))
-        if el.tail and el.tail.strip():
-            out.append((el.getparent(), el.tail.strip()))
+        stack.append((el, True))
+        if isinstance(el.tag, str) and el.tag not in SKIP_TAGS:
+            if el.text and el.text.strip():
+                out.append((el, el.text.strip()))
+            stack.extend((child, False) for child in reversed(el))
     return out
 
 
-def _h1(tree, candidates: list[str]) -> str | None:
-    """The headline element's text: the ``<h1>`` that matches a known title, else the longest."""
-    h1s = [t for h in tree.iter("h1") if (t := _clean(h.text_content()))]
+def _h1(tree, candidates: list[str]) -> tuple[str | None, object | None]:
+    """The headline ``<h1>`` (text, element): the one that matches a known title, else the longest."""
+    h1s = [(t, h) for h in tree.iter("h1") if (t := _clean(h.text_content()))]
     keys = [F.key(c) for c in candidates if c]
-    for t in h1s:
+    for t, h in h1s:
         k = F.key(t)
         if any(k and (k == c or (len(k) > 10 and (k in c or c in k))) for c in keys):
-            return t
-    real = [t for t in h1s if len(t.split()) >= 3]
-    return max(real, key=len) if real else None
+            return t, h
+    real = [(t, h) for t, h in h1s if len(t.split()) >= 3]
+    return max(real, key=lambda x: len(x[0])) if real else (None, None)
+
+
+def _near(tree, head_el, cond: str, levels: int = 4) -> list:
+    """Elements matching ``cond`` nearest the headline: in the blocks around it first, then after
+    it, then anywhere — so that a sidebar's dates and writers lose to the article's own."""
+    if head_el is not None:
+        anc = head_el
+        for _ in range(levels):
+            anc = anc.getparent()
+            if anc is None:
+                break
+            if found := anc.xpath(f".//*[{cond}]"):
+                return found
+        if found := head_el.xpath(f"following::*[{cond}]"):
+            return found
+    return tree.xpath(f"//*[{cond}]")
 
 
 def split_title(title_tag: str, h1: str | None, site_name: str | None, host: str | None) -> tuple[str, str | None]:
     """``<title>`` → (headline, site name), whichever side of the separator the site puts its name."""
-    parts = [p.strip() for p in TITLE_SEPARATORS.split(title_tag) if p and p.strip()]
+    parts = [p.strip() for p in TITLE_SEPARATORS.split(title_tag) if p and re.search(r"[^\W\d_]", p)]
     if len(parts) < 2:
-        return title_tag, None
+        return (parts[0] if parts else title_tag), None
     keys = [F.key(p) for p in parts]
     if h1:
         hk = F.key(h1)
@@ -259,20 +279,51 @@ def _date_near_headline(chunks: list[tuple[object, str]], h1: str | None) -> tup
     return published, masthead
 
 
+def _byline_near_headline(pm: PageMeta, chunks: list[tuple[object, str]], h1: str | None) -> list[str]:
+    """«كتب: …» / «بقلم …» printed between the headline and the body (and «city ـ وكالات» lines)."""
+    hk = F.key(h1) if h1 else None
+    at = next((i for i, (_, t) in enumerate(chunks) if hk and F.key(t) == hk), None)
+    if at is None:
+        return []
+    authors = []
+    for _, t in chunks[at + 1:at + 12]:
+        if len(t.split()) > 25:
+            break
+        k = F.key(light(LONE_TATWEEL_RE.sub(r"\1-", t)))
+        if not authors and len(t.split()) <= 8 and F.BYLINE_RE.match(k):
+            authors = [strip_byline(t)]
+        elif not pm.agency and (m := F.AGENCY_LINE_RE.match(k)) and len(t.split()) <= 5:
+            words = re.sub(r"[()\-–—ـ:.]", " ", light(t)).split()
+            pm.agency = " ".join(words[-len(m.group("agency").split()):])
+            if m.group("city"):
+                pm.dateline = " ".join(words[:len(m.group("city").split())])
+    return authors
+
+
 def extract(tree, url: str | None = None, host: str | None = None) -> PageMeta:
     """Read a parsed page's metadata (see the module docstring for the order of trust)."""
     pm = PageMeta()
     metas = _meta_tags(tree)
     objs = _jsonld_objects(tree)
+    by_id = {o["@id"]: o for o in objs if isinstance(o.get("@id"), str)}
     arts = [o for o in objs if _types(o) & ARTICLE_TYPES] or [o for o in objs if _types(o) & {"webpage"}]
+    if len(arts) > 1:  # a page that also describes its related stories: the one matching og:title
+        og_key = F.key(metas.get("og:title") or "")
+        arts.sort(key=lambda o: (F.key(_clean(o.get("headline")) or "") != og_key, "datePublished" not in o))
     art = arts[0] if arts else {}
 
-    pm.url = _clean(metas.get("og:url")) or next((c.get("href") for c in tree.xpath('//link[@rel="canonical"]')), None) or url
+    main_entity = art.get("mainEntityOfPage")
+    ld_url = art.get("url") or (main_entity.get("@id") if isinstance(main_entity, dict) else main_entity)
+    pm.url = (_clean(metas.get("og:url")) or next((c.get("href") for c in tree.xpath('//link[@rel="canonical"]')), None)
+              or (ld_url if isinstance(ld_url, str) and ld_url.startswith("http") else None) or url)
     pm.description = _clean(art.get("description")) or _clean(metas.get("og:description")) or _clean(metas.get("description"))
     pm.section = _clean(art.get("articleSection") if isinstance(art.get("articleSection"), str) else None) or _clean(metas.get("article:section"))
 
     # Site name.
-    publisher = art.get("publisher") or next((o for o in objs if _types(o) & {"newsmediaorganization", "organization"}), None)
+    publisher = art.get("publisher")
+    if isinstance(publisher, dict) and "name" not in publisher and publisher.get("@id") in by_id:
+        publisher = by_id[publisher["@id"]]  # {"@id": "#org"}: a reference into the @graph
+    publisher = publisher or next((o for o in objs if _types(o) & {"newsmediaorganization", "organization"}), None)
     site = (_names(publisher) or [None])[0] if publisher else None
     pm.site_name = site or _clean(metas.get("og:site_name")) or _clean(metas.get("application-name")) or _clean(metas.get("twitter:site", "").lstrip("@") or None)
 
@@ -281,7 +332,7 @@ def extract(tree, url: str | None = None, host: str | None = None) -> PageMeta:
     og_title = _clean(metas.get("og:title")) or _clean(metas.get("twitter:title"))
     title_el = tree.find(".//title")
     title_tag = _clean(title_el.text_content()) if title_el is not None else None
-    pm.h1 = _h1(tree, [ld_title, og_title, title_tag])
+    pm.h1, head_el = _h1(tree, [ld_title, og_title, title_tag])
     title = ld_title or og_title
     if not title and pm.h1:
         title = pm.h1
@@ -295,14 +346,18 @@ def extract(tree, url: str | None = None, host: str | None = None) -> PageMeta:
         if site2 and F.key(site2) == F.key(pm.site_name):
             title = head
     pm.title = title
+    chunks = text_chunks(tree)
+    if head_el is None and title:
+        tk = F.key(title)
+        head_el = next((el for el, t in chunks if F.key(t) == tk), None)
 
     # Publication date.
     cands = [("jsonld", art.get("datePublished") or art.get("dateCreated"))]
     cands += [("meta", metas.get(k)) for k in PUBLISHED_KEYS]
-    for el in tree.xpath('//*[@itemprop="datePublished" or @property="dc:date" or @property="dc:created" '
-                         'or @property="article:published_time" or @property="datePublished"]'):
+    for el in _near(tree, head_el, '@itemprop="datePublished" or @property="dc:date" or @property="dc:created" '
+                    'or @property="article:published_time" or @property="datePublished"')[:3]:
         cands.append(("meta", el.get("content") or el.get("datetime")))
-    for el in tree.xpath("//time[@datetime]")[:3]:
+    for el in _near(tree, head_el, "self::time[@datetime]")[:3]:
         cands.append(("time", el.get("datetime")))
     for src, v in cands:
         if (d := normalize_date(v if isinstance(v, str) else None)) is not None:
@@ -310,7 +365,6 @@ def extract(tree, url: str | None = None, host: str | None = None) -> PageMeta:
             break
     pm.modified = normalize_date(art.get("dateModified") if isinstance(art.get("dateModified"), str) else None) or next(
         (d for k in MODIFIED_KEYS if (d := normalize_date(metas.get(k)))), None)
-    chunks = text_chunks(tree)
     written, masthead = _date_near_headline(chunks, pm.h1 or pm.title)
     pm.page_date_text = masthead
     if pm.published is None and written:
@@ -327,20 +381,26 @@ def extract(tree, url: str | None = None, host: str | None = None) -> PageMeta:
                 if authors:
                     break
     if not authors:
-        for el in tree.xpath('//*[@rel="author" or @itemprop="author" or contains(@class,"byline") or '
-                             'contains(@class,"author-name") or contains(@class,"writer")]')[:3]:
+        authors = _byline_near_headline(pm, chunks, pm.h1 or pm.title)
+    else:
+        _byline_near_headline(pm, chunks, pm.h1 or pm.title)
+    if not authors:
+        for el in _near(tree, head_el, '@rel="author" or @itemprop="author" or contains(@class,"byline") or '
+                        'contains(@class,"author") or contains(@class,"writer")')[:5]:
             t = _clean(el.text_content())
             if t and len(t.split()) <= 6:
-                m = F.BYLINE_RE.match(F.key(t))
-                authors = [_strip_byline(t)] if m else [t]
+                authors = [strip_byline(t)]
                 break
     site_key = F.key(pm.site_name or "")
-    pm.authors = [a for a in dict.fromkeys(authors) if a and F.key(a) != site_key and not F.AGENCY_RE.fullmatch(" " + F.key(a) + " ")]
+    for a in authors:
+        if F.AGENCY_LINE_RE.match(F.key(a)):
+            pm.agency = pm.agency or a  # JSON-LD "author": {"name": "وكالات"}: a credit, not a writer
+    pm.authors = [a for a in dict.fromkeys(authors) if a and F.key(a) != site_key and not F.AGENCY_LINE_RE.match(F.key(a))]
     return pm
 
 
-BYLINE_PREFIX_RE = re.compile(r"^\s*(?:كتب|كتبت|بقلم|إعداد|اعداد|حوار|ترجمة|متابعة|تقرير|تحرير|مراسلة|مراسل|by)\s*[:：\-–]?\s*", re.I)
+BYLINE_PREFIX_RE = re.compile(r"^\s*(?:كتبت|كتب|بقلم|إعداد|اعداد|حوار|ترجمة|متابعة|تقرير|تحرير|مراسلة|مراسل|by)\s*[:：\-–]?\s*", re.I)
 
 
-def _strip_byline(text: str) -> str:
+def strip_byline(text: str) -> str:
     return BYLINE_PREFIX_RE.sub("", text).strip(" :-–")

@@ -1,0 +1,156 @@
+"""Editor flags on real news: precision per kind (hand-checked), injected-typo recall, speed.
+
+Samples ``--n`` articles (seeded) from SaudiNewsNet's held-out day (2015-08-11.zip, which
+scripts/build_editor_idf.py leaves out of the IDF table), runs the whole pipeline on
+"title\\n\\ncontent", and:
+
+1. writes every editor flag to benchmarks/gold/editor/flags_sample.jsonl (zip, url, kind, offsets,
+   the flagged word(s) and suggestion; no article text), keeping the ``ok`` verdicts already there
+   (true/false, set by hand) for flags raised again; ``--score`` prints precision per kind from them;
+2. injects one typo (a letter doubled, dropped, replaced by a neighbour or swapped) into a common
+   word of each article and counts how often the spelling check flags it with the right word;
+3. times the editor stage alone (ms/article).
+
+    nice .venv/bin/python benchmarks/editor_flags.py [--n 100] [--score]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import time
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from marsad.editor import spelling  # noqa: E402
+from marsad.editor.stage import run as editor_run  # noqa: E402
+from marsad.pipeline import STAGES, stage  # noqa: E402
+from marsad.read import read  # noqa: E402
+from marsad.text.normalize import fold  # noqa: E402
+from marsad.text.tokenize import tokenize  # noqa: E402
+
+ZIP = ROOT.parent / "shared/data/corpus/SaudiNewsNet/dataset/2015-08-11.zip"
+GOLD = ROOT / "benchmarks/gold/editor/flags_sample.jsonl"
+KINDS = ("spelling", "variant_spelling", "date_mismatch", "missing_preposition")
+# Keyboard-free edits a typist makes: neighbouring letters in the alphabet stand in for slips.
+_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
+
+
+def sample(n: int) -> list[dict]:
+    with zipfile.ZipFile(ZIP) as zf:
+        recs = json.loads(zf.read(zf.namelist()[0]))
+    recs = [r for r in recs if len(r.get("content") or "") > 300]
+    return random.Random(7).sample(recs, n)
+
+
+FAILED: Counter = Counter()  # upstream stages that raised (the editor then runs without them)
+
+
+def analyse(text: str, timings: list[float] | None = None):
+    art = read(text)
+    for name, _ in STAGES:
+        if name == "editor":
+            t = time.perf_counter()
+            editor_run(art)
+            if timings is not None:
+                timings.append((time.perf_counter() - t) * 1000)
+        else:
+            try:
+                stage(name)(art)
+            except Exception:  # another stage's bug must not hide the editor's figures
+                FAILED[name] += 1
+    return art
+
+
+def typo(word: str, rng: random.Random) -> str:
+    i = rng.randrange(1, len(word) - 1)
+    kind = rng.choice(("double", "drop", "replace", "swap"))
+    if kind == "double":
+        return word[:i] + word[i] + word[i:]
+    if kind == "drop":
+        return word[:i] + word[i + 1:]
+    if kind == "swap":
+        return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+    return word[:i] + rng.choice(_LETTERS) + word[i + 1:]
+
+
+def inject(art, rng: random.Random) -> tuple[str, int, str, str] | None:
+    """(new text, offset, typo, original) for one common word outside names, or None."""
+    d, zipf = spelling._dictionary(), spelling._zipf()
+    names = [(m.start, m.end) for e in art.entities for m in e.mentions] + [(m.start, m.end) for m in art.ner_spans]
+    words = [t for t in tokenize(art.text) if t.kind == "word" and len(t.text) >= 5 and t.text.isalpha()
+             and zipf(t.text) >= 4.0 and not any(s < t.end and t.start < e for s, e in names)]
+    rng.shuffle(words)
+    for t in words:
+        bad = typo(t.text, rng)
+        if not d.check(bad) and zipf(bad) == 0:
+            return art.text[:t.start] + bad + art.text[t.end:], t.start, bad, t.text
+    return None
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=100)
+    ap.add_argument("--score", action="store_true", help="precision per kind from the hand verdicts")
+    args = ap.parse_args()
+    if args.score:
+        rows = [json.loads(x) for x in GOLD.read_text(encoding="utf-8").splitlines() if x.strip()]
+        for kind in KINDS:
+            got = [r for r in rows if r["kind"] == kind]
+            checked = [r for r in got if r.get("ok") is not None]
+            good = sum(1 for r in checked if r["ok"])
+            prec = f"{good / len(checked):.3f}" if checked else "n/a"
+            print(f"{kind:20s} raised {len(got):3d}  checked {len(checked):3d}  correct {good:3d}  precision {prec}")
+        return
+    if not ZIP.exists():
+        sys.exit(f"SaudiNewsNet not found at {ZIP}")
+    if not spelling.available():
+        print("note: hunspell-ar/pyenchant/wordfreq missing: no spelling flags, no typo injection")
+    old = {}
+    if GOLD.exists():
+        for x in GOLD.read_text(encoding="utf-8").splitlines():
+            r = json.loads(x)
+            old[(r["url"], r["kind"], r["start"])] = r.get("ok")
+    recs = sample(args.n)
+    analyse(f"{recs[0]['title']}\n\n{recs[0]['content']}")  # load models before timing
+    timings: list[float] = []
+    rows, per_kind = [], Counter()
+    rng = random.Random(11)
+    found = right = tried = 0
+    for rec in recs:
+        text = f"{rec['title']}\n\n{rec['content']}"
+        art = analyse(text, timings)
+        for f in art.flags:
+            if f.kind not in KINDS:
+                continue
+            per_kind[f.kind] += 1
+            rows.append({"zip": ZIP.name, "url": rec["url"], "kind": f.kind, "start": f.start, "end": f.end,
+                         "text": f.text, "suggestion": f.suggestion,
+                         "ok": old.get((rec["url"], f.kind, f.start))})
+        if spelling.available():
+            inj = inject(art, rng)
+            if inj:
+                tried += 1
+                new_text, at, bad, orig = inj
+                art2 = analyse(new_text)
+                hit = [f for f in art2.flags if f.kind == "spelling" and f.start == at]
+                found += bool(hit)
+                right += bool(hit and fold(hit[0].suggestion) == fold(orig))
+    GOLD.parent.mkdir(parents=True, exist_ok=True)
+    GOLD.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    print(f"{len(recs)} articles from {ZIP.name}: flags {dict(per_kind)} -> {GOLD.relative_to(ROOT)}")
+    if tried:
+        print(f"injected typos: {tried}, flagged {found} ({found / tried:.3f}), right suggestion {right} ({right / tried:.3f})")
+    if FAILED:
+        print(f"upstream stage failures (editor ran without their layers): {dict(FAILED)}")
+    print(f"editor stage: median {statistics.median(timings):.1f} ms/article, mean {statistics.mean(timings):.1f}")
+
+
+if __name__ == "__main__":
+    main()

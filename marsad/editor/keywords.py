@@ -1,0 +1,174 @@
+"""Keywords: the article's topics as a reader would name them.
+
+Two sources, merged by score: the entities the article talks about most (``art.entities``, by
+mentions, when the entity stage has run), and IDF-weighted word n-grams.  An n-gram is kept whole
+when SaudiNewsNet saw it as a collocation (the phrase rows of the IDF table: كوريا الشمالية, not
+كوريا + الشمالية); single words lose their conjunction/preposition clitic when the bare form is a
+commoner word (لروسيا → روسيا); runs of words the corpus rarely saw are names and stay whole too.  Definite
+nisba adjectives (الكوري) and words that read as verbs or carry a pronoun (يفقد، منافسه) are not
+keywords on their own.  Headline words count three times.  Stopwords, numbers and
+punctuation never make a keyword, nor does an n-gram said only once in the body; a word already
+inside a chosen phrase is not repeated.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from ..article import Article
+from ..text.normalize import DIACRITICS_RE, fold, light
+from ..text.tokenize import tokenize
+from . import spelling
+from .lexicon import STOPWORDS, idf, is_wordlike
+
+MAX_KEYWORDS = 8
+HEADLINE_WEIGHT = 3
+RARE_DF = 20  # documents of SaudiNewsNet (~29k)
+MIN_TF = 2  # a word or phrase said once in the body is rarely a topic (headline words count 3)
+_ENTITY_TYPES = {"PER", "GPE", "ORG", "LOC", "EVENT", "MISC"}
+
+
+def _clean(surface: str) -> str:
+    return DIACRITICS_RE.sub("", light(surface)).strip()
+
+
+def _bare(word: str) -> str:
+    """The word without a leading و/ف/ب/ل/ك when the bare form is commoner (لل → ال)."""
+    table = idf()
+    k = fold(word)
+    best, best_df = word, table.df.get(k, 0)
+    cands = []
+    if len(k) > 4 and k[0] in "وف":
+        cands.append(word[1:])
+    for w in (word, *cands):
+        kk = fold(w)
+        if len(kk) > 4 and kk.startswith("لل"):
+            cands.append("ال" + w[2:])
+        elif len(kk) > 4 and kk[0] in "بلك" and kk[1:3] != "ال":
+            cands.append(w[1:])
+        elif len(kk) > 5 and kk[0] in "بك" and kk[1:3] == "ال":
+            cands.append(w[1:])
+    for c in cands:
+        df = table.df.get(fold(c), 0)
+        if df > 2 * best_df and df >= 50:
+            best, best_df = c, df
+    return best
+
+
+def _rare(word: str) -> bool:
+    """A foreign-looking word: rarely seen in the news corpus and unknown to the spelling
+    dictionary (when installed).  Transliterated names (بيونج يونج) are runs of such words."""
+    if idf().df.get(fold(word), 0) >= RARE_DF:
+        return False
+    d = spelling._dictionary()
+    return d is None or not d.check(word)
+
+
+def _adjective(key: str) -> bool:
+    """A definite nisba adjective (الكوري، الهندسية): a poor topic on its own.  Told by the
+    corpus also knowing its other gender (الكورية / الهندسي)."""
+    if not key.startswith("ال"):
+        return False
+    df = idf().df
+    if key.endswith("ي"):
+        return df.get(key + "ه", 0) >= 20
+    return key.endswith("يه") and df.get(key[:-1], 0) >= 20
+
+
+def _noun_like(key: str) -> bool:
+    """A single word worth a keyword: it has the article, reads as a name, or is a noun the
+    corpus often sees with the article (تصنيف/التصنيف) — verbs and pronoun-suffixed forms
+    (يفقد، منافسه) rarely take it."""
+    if key.startswith("ال"):
+        return True
+    df = idf().df
+    return df.get("ال" + key, 0) >= 0.2 * max(df.get(key, 0), 1)
+
+
+def _runs(text: str) -> list[list[str]]:
+    """Surface word runs between punctuation and stopwords (n-grams never cross either)."""
+    out, cur = [], []
+    for t in tokenize(text):
+        k = fold(t.text) if t.kind == "word" else ""
+        if t.kind == "word" and k not in STOPWORDS and is_wordlike(k):
+            cur.append(_clean(t.text))
+            continue
+        if cur:
+            out.append(cur)
+        cur = []
+    if cur:
+        out.append(cur)
+    return out
+
+
+def ngram_scores(headline: str, body: str) -> dict[str, tuple[float, str]]:
+    """Folded key -> (score, display form) for collocations and content words."""
+    table = idf()
+    tf: Counter[str] = Counter()
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    for text, weight in ((headline, HEADLINE_WEIGHT), (body, 1)):
+        for run in _runs(text):
+            i = 0
+            while i < len(run):
+                for n in (3, 2, 1):
+                    gram = run[i:i + n]
+                    if len(gram) < n:
+                        continue
+                    if n > 1:
+                        gram = [_bare(gram[0]), *gram[1:]]
+                        key = fold(" ".join(gram))
+                        if key not in table.df and not all(_rare(w) for w in gram):
+                            continue
+                    else:
+                        gram = [_bare(gram[0])]
+                        key = fold(gram[0])
+                        if len(key) < 3 or _adjective(key) or not (_noun_like(key) or _rare(gram[0])):
+                            break
+                    tf[key] += weight
+                    forms[key][" ".join(gram)] += 1
+                    i += n - 1
+                    break
+                i += 1
+    out = {}
+    for key, n in tf.items():
+        if n < MIN_TF:
+            continue
+        words = key.split()
+        weight = sum(table(w) for w in words) / len(words) * (1.0 + 0.5 * (len(words) - 1))
+        out[key] = (n * weight, forms[key].most_common(1)[0][0])
+    return out
+
+
+def entity_scores(art: Article) -> dict[str, tuple[float, str]]:
+    table = idf()
+    out = {}
+    for e in art.entities:
+        names = [m for m in e.mentions if m.kind == "name"]
+        if e.type not in _ENTITY_TYPES or not names or not e.name:
+            continue
+        name = _clean(e.name)
+        key = fold(name)
+        if not any(is_wordlike(w) and w not in STOPWORDS for w in key.split()):
+            continue
+        words = key.split()
+        rarity = sum(table(w) for w in words) / len(words)
+        in_head = any(m.start < (art.blocks[0].end if art.blocks else 0) for m in names)
+        out[key] = ((len(names) + (HEADLINE_WEIGHT if in_head else 0)) * max(rarity, 4.0) * 1.2, name)
+    return out
+
+
+def keywords(art: Article, limit: int = MAX_KEYWORDS) -> list[str]:
+    head = art.headline or ""
+    body = "\n".join(b.text for b in art.blocks if b.kind != "headline")
+    scores = ngram_scores(head, body)
+    for key, (score, form) in entity_scores(art).items():
+        old = scores.get(key, (0.0, form))[0]
+        scores[key] = (max(old, score), form)
+    chosen: list[tuple[str, str]] = []
+    for key, (_, form) in sorted(scores.items(), key=lambda kv: -kv[1][0]):
+        if len(chosen) == limit:
+            break
+        words = set(key.split())
+        if any(words <= set(k.split()) or set(k.split()) <= words for k, _ in chosen):
+            continue
+        chosen.append((key, form))
+    return [form for _, form in chosen]

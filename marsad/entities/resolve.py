@@ -1,0 +1,315 @@
+"""Mentions of one document resolved to entities.
+
+Sources of mentions, in order: titles and the names beside them (roles.py), the tagger's spans
+(``art.ner_spans``), knowledge-base names (gazetteer.py: countries, capitals and seats of
+government — the last two as metonyms of their state — demonyms, organisations, places), then
+bare surnames of people already named in full, and descriptors (الدولة الآسيوية).  People cluster
+by the sound keys of their name words (a surname joins the one full name that contains it);
+places and organisations by knowledge-base id, else by sound key.  A title with no name beside it
+goes to the person who holds that role in the article.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..article import Entity, Mention
+from ..text.normalize import fold
+from . import descriptors, roles
+from .gazetteer import Match, Word, _lookup, find, proclitic_splits, words_of
+from .kb import KB, load
+from .keys import similar, sound_key, word_key
+
+_LOCATIVE = {fold(w) for w in ("في", "فى", "إلى", "داخل", "العاصمة", "عاصمة", "مدينة", "بالعاصمة", "بمدينة")}
+
+
+@dataclass
+class _Ent:
+    type: str
+    name: str = ""
+    kb_id: str | None = None
+    name_en: str | None = None
+    keys: list[str] = field(default_factory=list)  # persons: sound keys of the name words
+    roles: list[tuple[str, str | None, bool]] = field(default_factory=list)  # (role, iso, leader)
+    mentions: list[Mention] = field(default_factory=list)
+
+    def add(self, text: str, start: int, end: int, kind: str, type_: str | None = None) -> None:
+        if not any(m.start == start and m.end == end for m in self.mentions):
+            self.mentions.append(Mention(text[start:end], start, end, kind, type_))
+
+
+class _Doc:
+    def __init__(self, text: str, kb: KB):
+        self.text, self.kb = text, kb
+        self.ents: list[_Ent] = []
+        self.by_kb: dict[str, _Ent] = {}
+
+    def taken(self, start: int, end: int, kinds=("name",)) -> bool:
+        return any(m.start < end and start < m.end and m.kind in kinds for e in self.ents for m in e.mentions)
+
+    def kb_entity(self, kb_id: str) -> _Ent:
+        if kb_id not in self.by_kb:
+            e = self.kb.get(kb_id) or {}
+            ent = _Ent(type=e.get("type", "LOC"), name=e.get("name", ""), kb_id=kb_id, name_en=e.get("name_en"))
+            self.by_kb[kb_id] = ent
+            self.ents.append(ent)
+        return self.by_kb[kb_id]
+
+    def person(self, start: int, end: int, type_: str | None = None) -> _Ent:
+        """The person a name belongs to.  Names agree when one's words are the other's (by sound
+        key) and, for two full names, they start with the same given name: «محمد بن سلمان» is
+        not «سلمان بن عبد العزيز» though all his words are in the longer name."""
+        keys = _name_keys(self.text[start:end])
+        best = None
+        for p in self.ents:
+            if p.type != "PER" or not p.keys:
+                continue
+            short, long_ = sorted((keys, p.keys), key=len)
+            if not set(short) <= set(long_):
+                continue
+            if len(short) > 1 and short[0] != long_[0]:
+                continue
+            if best is None or len(set(keys) & set(p.keys)) > len(set(keys) & set(best.keys)):
+                best = p
+        if best is None:
+            best = _Ent(type="PER", name=self.text[start:end], keys=keys)
+            self.ents.append(best)
+        elif len(keys) > len(best.keys):
+            best.keys, best.name = keys, self.text[start:end]
+        best.add(self.text, start, end, "name", type_)
+        return best
+
+
+def _name_keys(name: str) -> list[str]:
+    """Sound keys of a name's words, without the connectors (بن، آل، عبد) that every name shares."""
+    words = [w for w in fold(name).split() if w not in roles.CONNECTORS]
+    keys = [k for k in (word_key(w) for w in words) if k]
+    return keys or [sound_key(name)]
+
+
+def resolve(text: str, ner_spans: list[Mention] | None = None, kb: KB | None = None) -> list[Entity]:
+    kb = kb or load()
+    words, joins = words_of(text)
+    matches = find(text, kb, words, joins)
+    by_word = {m.first_word: m for m in matches}
+    doc = _Doc(text, kb)
+    pending: list[roles.Title] = []
+
+    for i in range(len(words)):
+        h = roles.honorific_at(words, joins, i)
+        if h is not None:
+            span = roles.name_after(words, joins, text, h, by_word, kb)
+            if span:
+                doc.person(words[span[0]].start, words[span[1]].end)
+    titles = roles.find_titles(text, words, joins, by_word, kb)
+    # A seat of government inside a nickname (سيد الكرملين) is part of a person's mention.
+    nick_spans = [(t.start, t.end) for t in titles if t.leader and t.role == "رئيس" and t.country
+                  and (m := by_word.get(t.first_word + 1)) and m.alias.kb_id.startswith("seat:")]
+    last: tuple[roles.Title, _Ent] | None = None
+    for t in titles:
+        span = (roles.name_after(words, joins, text, t.last_word, by_word, kb)
+                or (None if t.coordinated else roles.name_before(words, joins, t.first_word, by_word, kb, text)))
+        if span:
+            p = doc.person(words[span[0]].start, words[span[1]].end)
+            _add_role(p, t)
+            p.add(text, t.start, t.end, "title")
+            # Stacked titles (خادم الحرمين الشريفين الملك X): the one before is his too.
+            prev = pending[-1] if pending else None
+            if prev and _adjacent(prev, t, words, joins, by_word) and span[0] > t.last_word:
+                pending.pop()
+                _add_role(p, prev)
+                p.add(text, prev.start, prev.end, "title")
+            last = (t, p)
+        elif last and _adjacent(last[0], t, words, joins, by_word):
+            # ... X ولي العهد نائب رئيس مجلس الوزراء وزير الداخلية: a string of offices after a name.
+            _add_role(last[1], t)
+            last[1].add(text, t.start, t.end, "title")
+            last = (t, last[1])
+        else:
+            pending.append(t)
+            last = None
+
+    for s in ner_spans or []:
+        _add_ner(doc, s, words, kb)
+
+    for m in matches:
+        if doc.taken(m.start, m.end) or any(a <= m.start and m.end <= b for a, b in nick_spans):
+            continue
+        _add_kb_match(doc, m, words, kb)
+
+    for t in sorted(pending, key=lambda t: t.start):
+        _resolve_title(doc, t)
+    _surnames(doc, words, joins)
+    _descriptors(doc, words, joins, kb)
+    return _entities(doc, kb)
+
+
+def _adjacent(a: roles.Title, b: roles.Title, words: list[Word], joins: list[bool], by_word: dict) -> bool:
+    """Title ``b`` follows title ``a`` directly (or after a's prepositional complement)."""
+    end = roles.complement_end(words, joins, a.last_word, by_word)
+    return end == b.first_word - 1 and joins[end]
+
+
+def _add_role(p: _Ent, t: roles.Title) -> None:
+    role = (t.role, t.country, t.leader)
+    if role not in p.roles:
+        p.roles.append(role)
+
+
+def _add_kb_match(doc: _Doc, m: Match, words: list[Word], kb: KB) -> None:
+    e = kb.get(m.alias.kb_id) or {}
+    text = doc.text
+    if e.get("seat_of"):
+        country = kb.country(e["seat_of"])
+        if country:
+            doc.kb_entity(country).add(text, m.start, m.end, "metonym")
+            return
+    if e.get("capital_of") and not _locative(m, words):
+        country = kb.country(e["capital_of"])
+        if country:
+            doc.kb_entity(country).add(text, m.start, m.end, "metonym")
+            return
+    kind = "descriptor" if m.alias.kind == "demonym" else "name"
+    doc.kb_entity(m.alias.kb_id).add(text, m.start, m.end, kind)
+
+
+def _locative(m: Match, words: list[Word]) -> bool:
+    """A capital used as a place (في موسكو، بموسكو، العاصمة موسكو), not as its state."""
+    if "ب" in m.prefix:
+        return True
+    return m.first_word > 0 and words[m.first_word - 1].text in _LOCATIVE
+
+
+def _add_ner(doc: _Doc, s: Mention, words: list[Word], kb: KB) -> None:
+    if s.end <= s.start or doc.taken(s.start, s.end, ("name", "metonym", "descriptor")):
+        return
+    if (s.type or "").upper().startswith("PER"):
+        doc.person(s.start, s.end, s.type)
+        return
+    span_words = [w for w in words if s.start <= w.start and w.end <= s.end]
+    if not span_words:
+        return
+    rest = [w.text for w in span_words[1:]]
+    for exact in (True, False):
+        for prefix, first in proclitic_splits(span_words[0].text):
+            alias = _lookup(" ".join([first, *rest]), kb, len(span_words), exact)
+            if alias:
+                start = span_words[0].at(len(prefix))
+                m = Match(start, s.end, alias, exact, words.index(span_words[0]), len(span_words), prefix)
+                _add_kb_match(doc, m, words, kb)
+                return
+    key = sound_key(doc.text[s.start:s.end])
+    type_ = {"LOC": "LOC", "GPE": "GPE", "ORG": "ORG"}.get((s.type or "").upper(), "MISC")
+    for e in doc.ents:
+        if e.kb_id is None and e.type == type_ and e.keys == [key]:
+            e.add(doc.text, s.start, s.end, "name", s.type)
+            return
+    ent = _Ent(type=type_, name=doc.text[s.start:s.end], keys=[key])
+    ent.add(doc.text, s.start, s.end, "name", s.type)
+    doc.ents.append(ent)
+
+
+def _resolve_title(doc: _Doc, t: roles.Title) -> None:
+    people = [e for e in doc.ents if e.type == "PER" and e.keys]
+    holders = [p for p in people if any(r == t.role and c == t.country for r, c, _ in p.roles)]
+    if not holders and t.leader and t.country:
+        holders = [p for p in people if any(c == t.country and lead for _, c, lead in p.roles)]
+    if len(holders) == 1:
+        holders[0].add(doc.text, t.start, t.end, "title")
+        return
+    if t.country is None and " " not in t.role:
+        return  # a bare «الرئيس» nobody in the article holds: too vague to count
+    for e in doc.ents:  # the same unnamed office mentioned again
+        if e.type == "PER" and not e.keys and e.roles and e.roles[0][:2] == (t.role, t.country):
+            e.add(doc.text, t.start, t.end, "title")
+            return
+    e = _Ent(type="PER", name=doc.text[t.start:t.end], roles=[(t.role, t.country, t.leader)])
+    e.add(doc.text, t.start, t.end, "title")
+    doc.ents.append(e)
+
+
+def _surnames(doc: _Doc, words: list[Word], joins: list[bool]) -> None:
+    """A lone name word (بيسكوف، لكيم) of exactly one person named in full elsewhere."""
+    people = [e for e in doc.ents if e.type == "PER" and len(e.keys) >= 2]
+    kb = doc.kb
+    i = 0
+    while i < len(words):
+        owner, run_end, start = None, i, None
+        j = i
+        while j < len(words):
+            hit = None
+            splits = proclitic_splits(words[j].text) if j == i else [("", words[j].text)]
+            for prefix, w in splits:
+                if len(w) < 3 or (kb.is_common(w) and not kb.is_name_token(w)) or w in roles.STOP:
+                    continue
+                cands = [p for p in people if w in fold(p.name).split()]  # the same spelling first
+                if not cands:
+                    cands = [p for p in people if word_key(w) in p.keys and _token_like(w, p.name)]
+                if len(cands) == 1 and (owner is None or cands[0] is owner):
+                    hit = (cands[0], prefix)
+                    break
+            if not hit:
+                break
+            owner = hit[0]
+            if j == i:
+                start = words[j].at(len(hit[1]))
+            run_end = j
+            if not joins[j]:
+                break
+            j += 1
+        if owner and not doc.taken(start, words[run_end].end, ("name", "title", "metonym", "descriptor")):
+            owner.add(doc.text, start, words[run_end].end, "name")
+            i = run_end + 1
+        else:
+            i += 1
+
+
+def _token_like(w: str, name: str) -> bool:
+    return any(word_key(t) == word_key(w) and similar(t, w, 0.75) for t in fold(name).split())
+
+
+def _descriptors(doc: _Doc, words: list[Word], joins: list[bool], kb: KB) -> None:
+    countries = [e for e in doc.ents if e.kb_id and e.kb_id.startswith("country:")]
+    for start, end, group, dual in descriptors.find(words, joins):
+        if doc.taken(start, end, ("name", "title", "metonym")):
+            continue
+        before = sorted(((max(m.start for m in c.mentions if m.start < start), c) for c in countries
+                         if any(m.start < start for m in c.mentions)), key=lambda x: -x[0])
+        if dual:
+            for _, c in before[:2] if len(before) >= 2 else []:
+                c.add(doc.text, start, end, "descriptor")
+            continue
+        fit = [c for _, c in before if descriptors.fits(kb.get(c.kb_id) or {}, group)]
+        if fit:
+            fit[0].add(doc.text, start, end, "descriptor")
+
+
+def _entities(doc: _Doc, kb: KB) -> list[Entity]:
+    out = []
+    for e in doc.ents:
+        if not e.mentions:
+            continue
+        e.mentions.sort(key=lambda m: (m.start, m.end))
+        if e.type == "PER" and e.keys:
+            names = [m.text for m in e.mentions if m.kind == "name"]
+            e.name = max(names, key=lambda n: (len(n.split()), len(n))) if names else e.name
+            e.name_en = _english(e.name, kb)
+        roles_txt = []
+        specific = {r for r, iso, _ in e.roles if iso}
+        for role, iso, _ in e.roles:
+            if not iso and role in specific:
+                continue  # «الرئيس» says less than «الرئيس الروسي»
+            country = kb.get(kb.country(iso)) if iso else None
+            txt = f"{role} — {country['name']}" if country else role
+            if txt not in roles_txt:
+                roles_txt.append(txt)
+        out.append(Entity(id="", type=e.type, name=e.name, name_en=e.name_en, kb_id=e.kb_id,
+                          roles=roles_txt, mentions=e.mentions))
+    out.sort(key=lambda e: e.mentions[0].start)
+    for n, e in enumerate(out, 1):
+        e.id = f"e{n}"
+    return out
+
+
+def _english(name: str, kb: KB) -> str | None:
+    parts = [kb.translit.get(w) for w in fold(name).split()]
+    return " ".join(p.title() for p in parts) if parts and all(parts) else None

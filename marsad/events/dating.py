@@ -1,0 +1,246 @@
+"""When was the text written?  Tense around each time expression, and the document's own date.
+
+A page date (masthead, feed, crawl) is when the page was shown, not always when its text was
+written: sites re-date old stories.  The text itself says when it was written through dates it
+leaves the year out of (a journalist omits the year of a date that is near) and the tense of the
+clause that governs each date (a meeting "scheduled" for a day is after the writing, one that
+"was held" is before it).  ``content_period`` searches the days before the reference date for the
+span of writing dates that best fits those anchors; when that span lies well before the
+reference date and the evidence includes a future-tense anchor (or several past ones), the page
+is flagged ``stale``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..article import Flag, Span
+from ..text.calendars import hijri_to_gregorian, to_hijri
+from ..text.normalize import fold
+from .timex import Expr
+
+# Words that put the governed event after the time of writing.
+_FUTURE_WORDS = {"سوف", "المقرر", "مقرر", "مقررة", "المقررة", "المزمع", "المزمعة", "مزمع",
+                 "المرتقب", "المرتقبة", "مرتقب", "المنتظر", "المتوقع", "يعتزم", "تعتزم", "يزمع",
+                 "تزمع", "يرتقب", "يترقب", "ستكون", "سيكون", "سيتم", "غدا", "اعتبارا", "ابتداء",
+                 "بدءا", "بحلول"}
+# Complementizers: a past reporting verb before one says when it was said, not when the reported
+# event happens ("ذكروا أن الشحن سيبدأ في نوفمبر"); a modal before one still points ahead.
+_COMPLEMENTIZERS = {"أن", "إن", "بأن", "وأن", "وإن", "أنه", "إنه", "بأنه", "أنها", "إنها", "بأنها"}
+# Imperfect verbs of scheduling: in news "تنطلق في 10 مايو" announces what is to come.
+_SCHEDULE_VERBS = {"يعقد", "تعقد", "ينعقد", "تنعقد", "ينطلق", "تنطلق", "يقام", "تقام", "يبدأ",
+                   "تبدأ", "يستمر", "تستمر", "ينظم", "تنظم", "يختتم", "تختتم", "ينتهي", "تنتهي",
+                   "يحتفل", "تحتفل", "يفتتح", "تفتتح", "يزور", "تزور", "تنطلق", "تستضيف", "يستضيف"}
+# Perfect verbs of reporting and of events, and past auxiliaries.
+_PAST_VERBS = {"كان", "لقد", "قال", "أعلن", "أكد", "أفاد", "ذكر", "أشار", "أوضح", "كشف", "عقد",
+               "انعقد", "جرى", "تم", "شهد", "وصل", "التقى", "بحث", "أعرب", "انطلق", "اختتم",
+               "افتتح", "استقبل", "زار", "شارك", "وقع", "أقيم", "نظم", "صدر", "أصدر", "توفي",
+               "قتل", "اعتقل", "ولد", "بدأ", "انتهى", "حصل", "فاز", "خسر", "حقق", "سجل", "قام",
+               "أجرى", "أطلق", "نفذ", "أسفر", "أدى", "دعا", "طالب", "اتهم", "نفى", "رفض", "قرر",
+               "اعتبر", "أضاف", "تابع", "لفت", "نقل", "احتفل", "أقر", "وافق", "أسس", "تأسس",
+               "انتخب", "عين", "أعلنت", "استضاف", "حضر", "ترأس", "رعى", "دشن", "أطلق", "وقعت",
+               "انضم", "غادر", "عاد", "سافر", "توجه", "أصيب", "أعلنوا", "ناقش", "استعرض", "بلغ",
+               "ارتفع", "انخفض", "تراجع", "سقط", "اندلع", "هاجم", "أسقط", "أنهى"}
+_PAST_MARKS = {"الماضي", "الماضية", "المنصرم", "المنصرمة", "الفائت", "الفائتة", "أمس", "الأمس"}
+_PAST_SUFFIXES = ("", "ت", "وا", "ا", "تا", "نا")
+# Nouns that look like future verbs (س + imperfect prefix).
+_NOT_FUTURE = {"سيد", "سيدة", "سيول", "سينما", "سيناء", "سيف", "سير", "سياق", "ستين", "سنين",
+               "سيطر", "سيطرت", "سيطروا", "سياسي", "سياحي", "سيادي", "سيناتور", "سيناريو",
+               "سيرك", "ستاد", "ستار", "سيبيريا", "سيدني", "سنغافورة", "سيئول", "ستالين", "سيرة",
+               "سياج", "سيتي", "ستوديو", "سنتيمتر", "سنت", "سيري", "سيسي", "سيجار", "سيكو",
+               "سيليكون", "سيمفوني", "سياتل", "سيراليون", "سيلفي", "ستيف", "ستيفن", "سيرغي",
+               "سيرجي", "سيرجيو", "سيمون", "سينيغال", "سيارة", "سيارات"}
+
+FUTURE = {fold(w) for w in _FUTURE_WORDS}
+COMPLEMENTIZERS = {fold(w) for w in _COMPLEMENTIZERS}
+SCHEDULE = {fold(w) for w in _SCHEDULE_VERBS}
+PAST = {fold(w) + s for w in _PAST_VERBS for s in _PAST_SUFFIXES}
+PAST_MARKS = {fold(w) for w in _PAST_MARKS}
+NOT_FUTURE = {fold(w) for w in _NOT_FUTURE}
+WORD_RE = re.compile(r"[\w\u0640]+")
+
+
+@dataclass
+class Marker:
+    """The word that sets a clause's tense, with its span (evidence for a flag)."""
+
+    direction: int
+    start: int
+    end: int
+
+
+def _strip(word: str) -> str:
+    return re.sub(r"^(?:و|ف)(?=\w{3})", "", word)
+
+
+def word_direction(word: str) -> int:
+    """+1 for a future marker, -1 for a past one, 0 otherwise."""
+    word = fold(word)
+    w = _strip(word)
+    if w in FUTURE or word in FUTURE:
+        return 1
+    if w in PAST or w in PAST_MARKS:
+        return -1
+    if w in SCHEDULE:
+        return 1
+    if re.match(r"س[يتنا]\w{2,}", w) and w not in NOT_FUTURE and not w.startswith(("سيا", "سيد", "سنو")) \
+            and not w.endswith(("ه", "ات", "يه")):
+        return 1
+    return 0
+
+
+def tense_marker(text: str, start: int, end: int, lo: int, hi: int) -> Marker | None:
+    """The nearest tense marker governing the expression at ``start:end`` within the sentence
+    ``lo:hi``: first to its left (up to 25 words), else up to 8 words to its right.  A past verb
+    beyond a complementizer (قال إن، ذكر أن) reports, it does not date the embedded event."""
+    left = list(WORD_RE.finditer(text, lo, start))[-25:]
+    embedded = False
+    for m in reversed(left):
+        if fold(m.group(0)) in COMPLEMENTIZERS:
+            embedded = True
+            continue
+        d = word_direction(m.group(0))
+        if d > 0 or (d < 0 and not embedded):
+            return Marker(d, m.start(), m.end())
+        if d < 0:
+            break
+    for i, m in enumerate(WORD_RE.finditer(text, end, hi)):
+        if i >= 8:
+            break
+        d = word_direction(m.group(0))
+        if d:
+            return Marker(d, m.start(), m.end())
+    return None
+
+
+def sentence_of(sentences: list[Span], start: int, text_len: int) -> tuple[int, int]:
+    for s in sentences:
+        if s.start <= start < s.end:
+            return s.start, s.end
+    return 0, text_len
+
+
+# --------------------------------------------------------------------------- document dating
+
+PAST_GRACE = 120  # days a year-less past date may lie before the writing without surprise
+FUTURE_GRACE = 180  # days ahead a year-less scheduled date may lie
+VIOLATION = 400  # cost of a future-tense explicit date that is already past
+SEARCH_DAYS = 3 * 366
+MAX_PERIOD = 180
+
+
+@dataclass
+class Anchor:
+    """A date in the text that pins down when it was written."""
+
+    expr: Expr
+    direction: int  # -1 before the writing, +1 after it, 0 either
+    marker: Marker | None
+    explicit_end: dt.date | None = None  # last day of an explicit (year-stated) date
+
+
+def _occurrences(e: Expr, year: int) -> tuple[dt.date, dt.date] | None:
+    """First and last day of a year-less (Gregorian or Hijri) day or month in a given year."""
+    if e.calendar == "hijri":
+        make = hijri_to_gregorian
+    else:
+        def make(y, m, d):
+            try:
+                return dt.date(y, m, d)
+            except ValueError:
+                return None
+    if e.d:
+        day = make(year, e.m, e.d)
+        return (day, day) if day else None
+    first = make(year, e.m, 1)
+    last = next((v for v in (make(year, e.m, d) for d in (31, 30, 29)) if v), None)
+    return (first, last) if first and last else None
+
+
+def _years_around(e: Expr, t: dt.date) -> range:
+    if e.calendar == "hijri":
+        h = to_hijri(t)
+        base = h.year if h else t.year - 579
+    else:
+        base = t.year
+    return range(base - 1, base + 2)
+
+
+def _anchor_cost(a: Anchor, t: dt.date) -> float:
+    e = a.expr
+    if not e.year_less:
+        # An explicit date in a future-tense clause must still be ahead of the writing.
+        if a.direction > 0 and a.explicit_end and t >= a.explicit_end:
+            return VIOLATION
+        return 0.0
+    spans = [s for y in _years_around(e, t) if (s := _occurrences(e, y))]
+    past = [(t - last).days for first, last in spans if first <= t]
+    future = [(first - t).days for first, last in spans if first > t]
+    p = max(0, min(past) - PAST_GRACE) if past else VIOLATION
+    fu = max(0, min(future) - FUTURE_GRACE) if future else VIOLATION
+    p, fu = min(p, 366), min(fu, 366)
+    if a.direction < 0:
+        return p
+    if a.direction > 0:
+        return fu
+    return min(p, fu)
+
+
+@dataclass
+class Dating:
+    period: dict | None
+    flag: Flag | None
+    anchor_date: dt.date | None  # the best estimate of the writing date when stale
+
+
+def date_document(text: str, anchors: list[Anchor], ref: dt.date) -> Dating:
+    """Estimate when the text was written from its anchors, relative to the reference date."""
+    useful = [a for a in anchors if a.expr.year_less or (a.direction > 0 and a.explicit_end)]
+    if not useful:
+        return Dating(None, None, None)
+
+    def cost(t: dt.date) -> float:
+        return sum(_anchor_cost(a, t) for a in useful)
+
+    costs = [(cost(ref - dt.timedelta(days=k)), k) for k in range(SEARCH_DAYS)]
+    best = min(c for c, _ in costs)
+    k_best = next(k for c, k in costs if c == best)  # the latest writing date with the best fit
+    k_end = k_best
+    while k_end + 1 < SEARCH_DAYS and costs[k_end + 1][0] == best and k_end - k_best < MAX_PERIOD:
+        k_end += 1
+    end, start = ref - dt.timedelta(days=k_best), ref - dt.timedelta(days=k_end)
+    gain = costs[0][0] - best
+    future = [a for a in useful if a.direction > 0]
+    if gain < 60 or k_best < 30 or not future:
+        return Dating(None, None, None)
+    # The anchor that gains most from moving the writing date back is the evidence.
+    ev = max(useful, key=lambda a: (a.direction > 0, _anchor_cost(a, ref) - _anchor_cost(a, end)))
+    s = min(ev.expr.start, ev.marker.start) if ev.marker else ev.expr.start
+    e = max(ev.expr.end, ev.marker.end) if ev.marker else ev.expr.end
+    tense = {1: "future-tense", -1: "past-tense", 0: "undated"}[ev.direction]
+    note = (f"the {tense} date «{text[ev.expr.start:ev.expr.end]}» and the text's other dates fit a "
+            f"writing date between {start} and {end}, {k_best} days before the reference date {ref}; "
+            f"the page date is probably not when the text was written")
+    period = {"start": start.isoformat(), "end": end.isoformat()}
+    mid = start + (end - start) / 2
+    return Dating(period, Flag(kind="stale", text=text[s:e], start=s, end=e, note=note), mid)
+
+
+def stale_by_years(text: str, dated: list[tuple[Expr, dt.date]], has_deictic: bool, ref: dt.date) -> Dating:
+    """Explicit years well before the reference date dominate a text that speaks of "today" or
+    "yesterday": the text reports those years' news.  ``dated``: explicit dates with their last day."""
+    if not has_deictic or len(dated) < 2:
+        return Dating(None, None, None)
+    latest = max(d.year for _, d in dated)
+    recent = [(e, d) for e, d in dated if d.year >= latest - 1]
+    if latest > ref.year - 2 or len(recent) < 2:
+        return Dating(None, None, None)
+    ev, last_day = max(((e, d) for e, d in dated if d.year == latest), key=lambda p: (p[1], p[0].start))
+    start, end = last_day, dt.date(latest, 12, 31)
+    note = (f"the text speaks of today/yesterday but its latest explicit year is {latest}, "
+            f"{ref.year - latest} years before the reference date {ref}; "
+            f"the page date is probably not when the text was written")
+    return Dating({"start": start.isoformat(), "end": end.isoformat()},
+                  Flag(kind="stale", text=text[ev.start:ev.end], start=ev.start, end=ev.end, note=note),
+                  start + (end - start) / 2)

