@@ -11,7 +11,10 @@ scripts/build_editor_idf.py leaves out of the IDF table), runs the whole pipelin
    word of each article and counts how often the spelling check flags it with the right word;
 3. times the editor stage alone (ms/article).
 
-    nice .venv/bin/python benchmarks/editor_flags.py [--n 100] [--score]
+``--prepositions`` instead scans every SaudiNewsNet article (text stage only, so only the
+institution-noun rule can fire) for missing-preposition flags and prints each for checking.
+
+    nice .venv/bin/python benchmarks/editor_flags.py [--n 100] [--score] [--prepositions]
 """
 from __future__ import annotations
 
@@ -94,11 +97,36 @@ def inject(art, rng: random.Random) -> tuple[str, int, str, str] | None:
     return None
 
 
+def scan_prepositions() -> None:
+    from marsad.editor.flags import preposition_flags
+    from marsad.errors import InputError
+    from marsad.text.stage import run as text_run
+
+    n = raised = 0
+    for z in sorted(ZIP.parent.glob("*.zip")):
+        with zipfile.ZipFile(z) as zf:
+            recs = json.loads(zf.read(zf.namelist()[0]))
+        for rec in recs:
+            try:
+                art = read(f"{rec.get('title') or ''}\n\n{rec.get('content') or ''}")
+            except InputError:
+                continue
+            text_run(art)
+            n += 1
+            for f in preposition_flags(art):
+                raised += 1
+                print(f"{z.name} {rec['url']} {f.start} {f.text} -> {f.suggestion}")
+    print(f"{n} articles, {raised} missing-preposition flags")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=100)
     ap.add_argument("--score", action="store_true", help="precision per kind from the hand verdicts")
+    ap.add_argument("--prepositions", action="store_true", help="scan the whole corpus for that one rule")
     args = ap.parse_args()
+    if args.prepositions:
+        return scan_prepositions()
     if args.score:
         rows = [json.loads(x) for x in GOLD.read_text(encoding="utf-8").splitlines() if x.strip()]
         for kind in KINDS:

@@ -11,7 +11,7 @@ The naive coder is what "dictionary-only" means: every word whose stem is a verb
 UniversalPetrarch dictionary is coded, with the code of a pattern whose other words occur in the
 sentence, else the verb's own code, mapped CAMEO->PLOVER.
 
-    python benchmarks/events_bench.py [--shared ../shared] [--json]
+    python benchmarks/events_bench.py [--shared ../shared] [--gold FILE.jsonl] [--json]
 """
 from __future__ import annotations
 
@@ -267,7 +267,11 @@ def main() -> None:
     ap.add_argument("--shared", default=os.path.join(HERE, "..", "..", "shared"))
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--stages", help=f"comma-separated stages to run before events (default: {','.join(UPSTREAM)})")
+    ap.add_argument("--gold", default=GOLD, help="multi-type gold file in the saudinewsnet.jsonl format "
+                    "(e.g. benchmarks/gold/events/heldout.jsonl; default: the development set)")
     args = ap.parse_args()
+    if not os.path.exists(args.gold) and args.gold != GOLD:
+        ap.error(f"no gold file at {args.gold}")
     upstream = args.stages.split(",") if args.stages else UPSTREAM
     naive = NaiveCoder(args.shared)
     report = {"stages": upstream + ["events"]}
@@ -281,10 +285,11 @@ def main() -> None:
     report["events_stage_sentences_per_second"] = round(len(arts) / (time.perf_counter() - t1))
     report["gold_dev"] = {"marsad": score_gold_dev(gold, arts, marsad_events),
                           "naive_up": score_gold_dev(gold, arts, naive.code)}
-    if os.path.exists(GOLD):
-        docs, events, texts = load_saudinewsnet(args.shared)
+    if os.path.exists(args.gold):
+        docs, events, texts = load_saudinewsnet(args.shared, args.gold)
         arts2 = {k: article_of(v, upstream) for k, v in texts.items()}
-        report["saudinewsnet"] = {"marsad": score_multi(docs, events, texts, marsad_events, arts2),
+        report["saudinewsnet"] = {"gold": os.path.relpath(args.gold),
+                                  "marsad": score_multi(docs, events, texts, marsad_events, arts2),
                                   "naive_up": score_multi(docs, events, texts, naive.code, arts2)}
     report["seconds"] = round(time.perf_counter() - t0, 1)
     if args.json:
@@ -293,7 +298,7 @@ def main() -> None:
     for name in ("gold_dev", "saudinewsnet"):
         if name not in report:
             continue
-        print(f"== {name}")
+        print(f"== {name}" + (f" ({report[name]['gold']})" if "gold" in report[name] else ""))
         for coder in ("marsad", "naive_up"):
             r = report[name][coder]
             head = {k: v for k, v in r.items() if k != "per_type"}

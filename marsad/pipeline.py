@@ -16,6 +16,7 @@ from .read import read
 # (name, "module:function"), in order.  Later stages rely on earlier ones' layers.
 STAGES: list[tuple[str, str]] = [
     ("text", "marsad.text.stage:run"),
+    ("ner", "marsad.ner.stage:run"),
     ("entities", "marsad.entities.stage:run"),
     ("attribution", "marsad.attribution.stage:run"),
     ("timex", "marsad.events.time_stage:run"),

@@ -185,10 +185,10 @@ def build(shared: str) -> dict:
             name = clean(ara["official"])  # mledoze swaps common/official for a few records
         aliases = [name, clean(ara.get("official", "")), clean(territories.get(c["cca2"], ""))]
         aliases += curated["country_aliases"].get(code, [])
-        stems = curated["demonyms"].get(code) or [d for d in {derive_demonym(a) for a in aliases if a} if d]
+        stems = curated["demonyms"].get(code) or sorted({d for a in aliases if a and (d := derive_demonym(a))})
         if code in curated["no_demonym"]:  # the nisba is a common word (مالي: financial)
             stems = []
-        demonyms = [f for s in stems for f in demonym_forms(s)]
+        demonyms = [f for s in stems for f in demonym_forms(s)] + curated["demonym_plurals"].get(code, [])
         add(f"country:{code}", type="GPE", name=name, name_en=c["name"]["common"], iso=code,
             continent=CONTINENTS.get(c.get("region")), arab="ara" in (c.get("languages") or {}),
             aliases=aliases, demonyms=demonyms)
@@ -207,7 +207,8 @@ def build(shared: str) -> dict:
 
     for code, name in territories.items():  # continents and world regions (CLDR numeric codes)
         if code.isdigit() and code != "001":
-            add(f"region:{code}", type="LOC", name=clean(name), aliases=[clean(name)])
+            add(f"region:{code}", type="LOC", name=clean(name), aliases=[clean(name)],
+                demonyms=curated["region_demonyms"].get(code, []))
     for region in curated["regions"]:
         add(f"region:{region['id']}", type="LOC", name=region["name"], name_en=region["name_en"],
             aliases=[region["name"], *region["aliases"]])
@@ -256,7 +257,7 @@ def build(shared: str) -> dict:
     for e in entities.values():
         en = (e.get("name_en") or "").lower()
         ar = anetac.get("LOCATION", {}).get(en) or anetac.get("ORGANIZATION", {}).get(en)
-        if ar and ar not in e["aliases"] and sound_key(ar) == sound_key(e["name"]):
+        if ar and ar not in e["aliases"] and sound_key(ar) == sound_key(e["name"]) and fold(ar) not in person_tokens:
             e["aliases"].append(ar)
     ar_to_en = {fold(ar): en for cls in ("LOCATION", "ORGANIZATION") for en, ar in anetac.get(cls, {}).items()}
     for e in entities.values():

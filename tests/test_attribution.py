@@ -169,3 +169,46 @@ def test_find_without_entities_reports_speaker_spans():
     t = "وقال رئيس النادي إن الفريق جاهز للموسم."
     (f,) = find(t)
     assert t[f.speaker[0]:f.speaker[1]] == "رئيس النادي" and t[f.start:f.end] == "الفريق جاهز للموسم"
+
+
+def test_noun_objects_after_prepositions():
+    art = article(["وكشف مدير المطار عن افتتاح صالة جديدة الشهر المقبل.",
+                   "وحذر الطبيب من خطورة السهر على صحة الأطفال."])
+    assert texts(art) == ["افتتاح صالة جديدة الشهر المقبل", "خطورة السهر على صحة الأطفال"]
+    assert art.quotes[0].speaker_text == "مدير المطار" and art.quotes[0].verb == "كشف"
+
+
+def test_colon_without_quotation_marks_is_direct_speech():
+    art = article(["وقال أحد السكان: نريد طريقا آمنا لأطفالنا."])
+    (q,) = art.quotes
+    assert q.kind == "direct" and q.text == "نريد طريقا آمنا لأطفالنا" and q.speaker_text == "أحد السكان"
+
+
+def test_according_to_needs_a_source_and_can_relay():
+    art = article(["وصل سعر الكيلو إلى عشرين ريالا بحسب النوع.",
+                   "وقال الوزير إن المصنع سيفتتح قريبا، وفقا لصحيفة محلية."])
+    (q,) = art.quotes
+    assert q.speaker_text == "الوزير" and q.via_text == "صحيفة محلية" and q.text == "المصنع سيفتتح قريبا"
+
+
+def test_that_after_before_or_except_is_no_speech():
+    art = article(["وأعلن المتحدث موعد المباراة قبل أن يغادر القاعة مسرعا."])
+    assert art.quotes == []
+
+
+def test_participle_keeps_speaker_and_ignores_recipient():
+    art = article(["ورفضت الشركة التعليق، قائلة للصحفيين إن التحقيق مستمر."], {"e1": ("ORG", ["الشركة"])})
+    (q,) = art.quotes
+    assert q.text == "التحقيق مستمر" and q.speaker == "e1"
+
+
+def test_article_with_attribution_matches_the_contract_schema():
+    import json
+    from importlib import resources
+
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(resources.files("marsad").joinpath("schema/article.schema.json").read_text("utf-8"))
+    art = article(['وقال المدير خالد سعيد: "الموسم سيبدأ في موعده".', "لكن النادي ينفي هذه الأنباء."],
+                  {"e1": ("PER", ["خالد سعيد"]), "e2": ("ORG", ["النادي"])})
+    jsonschema.validate(json.loads(art.to_json()), schema)
+    assert [c.stance for c in art.claims] == ["asserts", "denies"] and art.claims[1].about == "c1"

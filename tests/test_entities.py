@@ -135,7 +135,78 @@ def test_stage_on_empty_and_plain_text():
 def test_stage_runs_in_the_pipeline():
     import marsad
 
-    art = marsad.analyze("عنوان عن تركيا\n\nأعلنت أنقرة أن الرئيس التركي سيزور مصر.")
+    art = marsad.analyze("عنوان عن تركيا\n\nأعلنت أنقرة أن الرئيس التركي سيزور مصر.", stages=["text", "entities"])
     d = art.to_dict()
     turkey = next(e for e in d["entities"] if e["kb_id"] == "country:TUR")
     assert {m["kind"] for m in turkey["mentions"]} >= {"name", "metonym", "descriptor"}
+
+
+def test_arabic_names_with_connectors_and_stacked_offices():
+    text = ("استقبل خادم الحرمين الشريفين الملك فهد بن سعود آل نايف وزير الزراعة الدكتور سالم بن علي العتيبي. "
+            "وحضر الأمير ماجد بن خالد ولي العهد نائب رئيس مجلس الوزراء، والأمير ماجد بن فهد.")
+    ents = resolve(text)
+    king = entity_of(ents, "فهد بن سعود آل نايف")
+    assert {"خادم الحرمين الشريفين", "الملك"} <= {m.text for m in king.mentions}
+    assert "ملك — السعودية" in king.roles
+    minister = entity_of(ents, "سالم بن علي العتيبي")
+    assert "وزير الزراعة" in minister.roles
+    crown = entity_of(ents, "ماجد بن خالد")
+    assert {"ولي العهد", "نائب رئيس مجلس الوزراء"} <= {m.text for m in crown.mentions}
+    # Two princes called Majed are two people: full names must agree on more than one word.
+    other = entity_of(ents, "ماجد بن فهد")
+    assert other is not crown
+
+
+def test_title_with_a_prepositional_tail_and_honorific():
+    text = "وقال المتحدث الرسمي لهيئة الطيران المدني بمنطقة تبوك الأستاذ رامي الشهري إن الرحلات مستمرة."
+    ents = resolve(text)
+    rami = entity_of(ents, "رامي الشهري")
+    assert "المتحدث الرسمي" in [m.text for m in rami.mentions]
+
+
+def test_organisations_by_head_noun_and_acronym():
+    text = "أعلنت وزارة الصناعة والتجارة أن بنك الاستثمار الوطني (NIB) رفع رأسماله، وقال محلل إن NIB سيتوسع."
+    ents = resolve(text)
+    ministry = entity_of(ents, "وزارة الصناعة والتجارة")
+    assert ministry.type == "ORG"
+    bank = entity_of(ents, "بنك الاستثمار الوطني")
+    assert [m.text for m in bank.mentions] == ["بنك الاستثمار الوطني", "NIB", "NIB"]
+
+
+def test_ali_is_a_name_only_before_a_name():
+    ents = resolve("وصرح المتحدث باسم الحزب علي الكناني بأن الحزب سيشارك. وقال الكناني إنهم حصلوا على وعود.")
+    ali = entity_of(ents, "علي الكناني")
+    assert [m.text for m in ali.mentions if m.kind == "name"] == ["علي الكناني", "الكناني"]
+    assert not any(m.text.startswith("على") for e in ents for m in e.mentions)
+
+
+def test_reference_page_end_to_end():
+    """The reference page: variants, titles, metonyms and descriptors resolved together."""
+    import marsad
+
+    from .conftest import SAMPLE, shared_path
+
+    shared_path("samples", SAMPLE.name)
+    art = marsad.analyze(SAMPLE.read_text(encoding="utf-8"), stages=["text", "entities"])
+    ents = art.entities
+    putin = entity_of(ents, "فلاديمير بوتين")
+    assert {"سيد الكرملين", "الرئيس الروسي", "بوتين"} <= {m.text for m in putin.mentions}
+    kim = entity_of(ents, "كيم جونج أون")
+    assert {"زعيم كوريا الشمالية", "الزعيم الكوري الشمالي", "كيم"} <= {m.text for m in kim.mentions}
+    prk = entity_of(ents, "الدولة الآسيوية")
+    assert prk.kb_id == "country:PRK"
+    assert {m.text for m in prk.mentions if m.kind == "metonym"} >= {"بيونج يانج", "بيونغ يانغ"}
+    usa = entity_of(ents, "البيت الأبيض")
+    assert usa.kb_id == "country:USA" and {"أمريكا", "واشنطن", "أميركية"} <= {m.text for m in usa.mentions}
+    assert entity_of(ents, "أندريه رودنكو").roles == ["نائب وزير الخارجية — روسيا"]
+    assert "المتحدث باسم الكرملين — روسيا" in entity_of(ents, "ديمتري بيسكوف").roles
+    minister = entity_of(ents, "كانج سون نام")
+    assert sum(m.kind == "title" for m in minister.mentions) == 2
+
+
+def test_bare_kingdom_goes_to_the_kingdom_the_article_names():
+    ents = resolve("زار وزير خارجية البحرين القاهرة، وأكد أن المملكة تدعم مصر.")
+    assert entity_of(ents, "المملكة").kb_id == "country:BHR"
+    ents = resolve("استقبل خادم الحرمين الشريفين الوفد، وأكد الوفد أن المملكة شريك أساسي.")
+    assert entity_of(ents, "المملكة").kb_id == "country:SAU"
+    assert not any(m.text == "المملكة" for e in resolve("أكد الوزير أن المملكة شريك.") for m in e.mentions)

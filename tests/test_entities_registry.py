@@ -77,7 +77,7 @@ def test_cli_add_list_show_merge_unmerge(tmp_path):
     page = tmp_path / "page.txt"
     page.write_text("خبر عن البرازيل\n\n" + DOC_A + "\n\n" + DOC_B, encoding="utf-8")
     db = str(tmp_path / "cli.db")
-    r = run_cli("entities", "add", str(page), "--db", db)
+    r = run_cli("entities", "add", str(page), "--db", db, "--no-ner")
     assert r.returncode == 0, r.stderr.decode()
     r = run_cli("entities", "list", "--db", db, "--json")
     rows = json.loads(r.stdout)

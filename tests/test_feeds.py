@@ -15,7 +15,7 @@ from marsad.fetch.sitemaps import parse_sitemap
 from tests.fixtures.local_web import LocalWeb, Routes
 
 FIXTURES = os.path.join(os.path.dirname(__file__), "fixtures", "html")
-FAST = {"delay": 0, "retries": 0}
+FAST = {"delay": 0, "retries": 0, "stages": []}  # reading only: later stages have their own tests
 
 
 def page(name: str) -> tuple[int, dict, bytes]:
@@ -164,3 +164,20 @@ def test_a_damaged_state_file_is_one_line(tmp_path):
     bad.write_text("{not json", encoding="utf-8")
     with pytest.raises(InputError, match="cannot read the state file"):
         SeenState(str(bad))
+
+
+def test_gzipped_sitemap_file(tmp_path):
+    import gzip
+
+    with LocalWeb(Routes(PAGES)) as web:
+        sm = (f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+              f"<url><loc>{web.url('/n/1')}</loc><lastmod>2024-01-23</lastmod></url></urlset>").encode()
+        web.routes["/sitemap.xml.gz"] = (200, {"Content-Type": "application/x-gzip"}, gzip.compress(sm))
+        items = list(iter_url(web.url("/sitemap.xml.gz"), allow_private=True, state=str(tmp_path / "s.json"), **FAST))
+    assert [a.source.url for a in items if isinstance(a, Article)] == [web.url("/n/1")]
+
+
+def test_a_url_that_is_not_a_page():
+    with LocalWeb(Routes({"/doc.pdf": (200, {"Content-Type": "application/pdf"}, b"%PDF-1.4 ...")})) as web:
+        (err,) = list(iter_url(web.url("/doc.pdf"), allow_private=True, **FAST))
+    assert isinstance(err, InputError) and "not a web page (application/pdf)" in str(err)

@@ -212,3 +212,30 @@ def test_html_articles_keep_to_the_schema(stem):
     schema = json.loads((ROOT / "marsad" / "schema" / "article.schema.json").read_text())
     _, art = load(stem)
     jsonschema.validate(art.to_dict(), schema)
+
+
+def test_encoding_declared_in_an_xml_prolog():
+    text = ("<?xml version='1.0' encoding='iso-8859-6'?><html><body><p>قال الوزير في المؤتمر إن الحكومة ستعلن القرار"
+            "</p></body></html>")
+    assert decode(text.encode("iso-8859-6"))[1] == "iso-8859-6"
+
+
+def test_links_in_a_related_container_without_a_label_stay_out():
+    related = ("<div class='related-stories'><p><a href='/a'>انطلاق موسم قطف الزيتون في القرى الجبلية</a></p>"
+               "<p><a href='/b'>افتتاح معرض للصناعات اليدوية في وسط المدينة</a></p></div>")
+    art = read(_page(PARA * 2 + related))
+    assert "قطف الزيتون" not in art.text and "الصناعات اليدوية" not in art.text
+
+
+@pytest.mark.parametrize("line,author", [("كتب - سامي نور", "سامي نور"), ("كتبت : رنا فؤاد", "رنا فؤاد"),
+                                         ("حوار: وليد سعيد", "وليد سعيد")])
+def test_byline_spellings(line, author):
+    art = read(_page(f"<p>{line}</p>" + PARA * 2))
+    assert art.byline.authors == [author]
+
+
+def test_dateline_with_a_tatweel_dash():
+    lead = "<p>القاهرة ـ أعلنت الوزارة اليوم عن خطة جديدة لتطوير المدارس الحكومية في المحافظات خلال العام المقبل.</p>"
+    art = read(_page(lead + PARA))
+    assert art.byline.dateline == "القاهرة"
+    assert art.paragraphs()[0].text.startswith("القاهرة - أعلنت")

@@ -238,7 +238,8 @@ def test_scheduled_explicit_date_before_page_date_is_stale():
 
 def test_old_explicit_years_with_yesterday_are_stale():
     art = article(["أعلنت الشركة أمس أرباحها لعام 2015، مقارنة بعام 2014.",
-                   "وقال المدير إن النتائج في 3 مارس 2015 فاقت التوقعات."], page="2024-06-01")
+                   "وقال المدير إن النتائج التي أقرها المجلس في 28 فبراير 2015 ونشرت في 3 مارس 2015 "
+                   "فاقت التوقعات، وعقدت الجمعية العامة في 20 مارس 2015."], page="2024-06-01")
     time_stage.run(art)
     assert [f.kind for f in art.flags] == ["stale"]
     assert art.dates.content_period["start"].startswith("2015")
@@ -300,3 +301,38 @@ def test_reported_dates_with_effective_from_are_not_stale():
     time_stage.run(art)
     assert art.flags == []
     assert [t.value for t in art.timex] == ["2015-11-30", "2015-12"]
+
+
+def test_habitual_present_does_not_make_a_text_stale():
+    # "تبدأ الاستعدادات في أواخر شهر رمضان" read in July: a custom, not a scheduled event.
+    art = article(["تبدأ الاستعدادات للعيد في أواخر شهر رمضان من كل عام."], page="2015-07-24")
+    time_stage.run(art)
+    assert art.flags == []
+
+
+def test_one_old_full_date_is_background_not_staleness():
+    art = article(["أعلنت الشركة أمس أرباحها، وكانت قد تأسست في 3 مارس 2015."], page="2024-06-01")
+    time_stage.run(art)
+    assert art.flags == []
+
+
+def test_a_dateline_at_the_page_date_confirms_it():
+    art = article(["الرياض 30 أبريل 2024 - قال الوزير إن المنتدى المقرر عقده في 10 سبتمبر سيناقش "
+                   "ما تقرر في 15 أغسطس."], page="2024-04-30")
+    time_stage.run(art)
+    assert art.flags == []
+
+
+def test_weekday_fixes_the_year_of_a_year_less_date():
+    # 9 September is a Wednesday in 2015, not in 2014 or 2016.
+    assert one("تطلق الشركة هاتفها الأربعاء 9 سبتمبر", ref=dt.date(2014, 10, 1))[1] == "2015-09-09"
+
+
+def test_past_verb_far_from_its_date_still_orients_it():
+    # The past verb opens a long clause; the year-less date at its end is still in the past.
+    art = article(["ومن المقرر أن يفتتح الوزير المعرض الذي سيقام في 5 نوفمبر.",
+                   "وقال رئيس اللجنة المنظمة، خلال كلمته أمام المشاركين في الاجتماع التحضيري "
+                   "الثاني للدورة الحالية، في 12 أكتوبر إن الاستعدادات اكتملت."], page="2025-06-20")
+    time_stage.run(art)
+    assert [f.kind for f in art.flags] == ["stale"]
+    assert art.dates.content_period == {"start": "2024-10-12", "end": "2024-11-04"}

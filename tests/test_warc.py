@@ -49,7 +49,7 @@ def build(gz: bool) -> bytes:
 def test_only_html_responses_with_url_and_date(tmp_path, gz):
     path = tmp_path / ("crawl.warc.gz" if gz else "crawl.warc")
     path.write_bytes(build(gz))
-    items = list(iter_warc_file(str(path)))
+    items = list(iter_warc_file(str(path), stages=[]))
     assert all(isinstance(x, Article) for x in items), items
     assert [(a.source.url, a.source.fetched) for a in items] == [
         ("https://a.example/library", "2024-05-12T10:00:00Z"), ("https://b.example/water", "2024-06-19T08:30:00Z")]
@@ -74,7 +74,7 @@ def _corrupt_middle(data: bytes, gz: bool) -> bytes:
 def test_a_corrupt_record_is_reported_and_skipped(tmp_path, gz):
     path = tmp_path / ("bad.warc.gz" if gz else "bad.warc")
     path.write_bytes(_corrupt_middle(build(gz), gz))
-    items = list(iter_warc_file(str(path)))
+    items = list(iter_warc_file(str(path), stages=[]))
     errs = [x for x in items if isinstance(x, InputError)]
     arts = [x for x in items if isinstance(x, Article)]
     assert len(errs) >= 1 and all("corrupt record" in str(e) for e in errs)

@@ -32,8 +32,11 @@ def _index() -> dict:
             df[k] = df.get(k, 0) + 1
     n = len(items)
     idf = {k: math.log((1 + n) / (1 + v)) + 1 for k, v in df.items()}
-    vecs = [_normed({k: (1 + math.log(c)) * idf[k] for k, c in g.items()}) for g in grams]
-    return {"items": items, "idf": idf, "vecs": vecs}
+    postings: dict[str, list[tuple[int, float]]] = {}
+    for i, g in enumerate(grams):
+        for k, w in _normed({k: (1 + math.log(c)) * idf[k] for k, c in g.items()}).items():
+            postings.setdefault(k, []).append((i, w))
+    return {"items": items, "idf": idf, "postings": postings}
 
 
 def _normed(v: dict[str, float]) -> dict[str, float]:
@@ -61,9 +64,10 @@ def _embedder():
 def scores(text: str, method: str = "auto") -> list[float]:
     """Similarity of ``text`` to every indexed claim. method: tfidf | e5 | auto (both when e5 is there)."""
     idx = _index()
-    q = _tfidf(text, idx["idf"])
-    lexical = [sum(q.get(k, 0.0) * v for k, v in vec.items()) if len(vec) < len(q) * 4 else
-               sum(vec.get(k, 0.0) * v for k, v in q.items()) for vec in idx["vecs"]]
+    lexical = [0.0] * len(idx["items"])
+    for k, qw in _tfidf(text, idx["idf"]).items():  # cosine through the inverted index
+        for i, w in idx["postings"][k]:
+            lexical[i] += qw * w
     if method == "tfidf":
         return lexical
     emb = _embedder()

@@ -15,6 +15,7 @@ names, not quotes.  Entity mentions, when given, help split a speaker from a nou
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -24,6 +25,10 @@ from . import lexicon as lx
 from .marks import Quoted, quoted_spans
 
 MAX_SPEAKER_WORDS = 30
+# After a comma, these open a new clause, never more of a speaker phrase.
+_NEW_CLAUSE_RE = re.compile(r"\s*(?:الا|لكن|ولكن|بل|حيث|بينما|فيما)(?![\w])")
+# «لـ»، «لوكالة»، «لصحيفة»: the one spoken to, which ends a speaker phrase.
+_RECIPIENT_RE = re.compile(r"^ل(?:وكاله|صحيفه|قناه|موقع|مجله|اذاعه|تلفزيون|شبكه|وسايل)?$")
 END_PUNCT = ".!?؟"
 QUOTE_CHARS = '"«“”„'
 CONNECTORS = {"و", "ف", "كان", "وكان", "قد", "وقد", "كما", "ثم", "فيما", "بينما", "حيث", "لكن", "ولكن", "الا",
@@ -78,6 +83,7 @@ class Finder:
         if sentences is None:
             sentences = [(s.start, s.end) for b in self.blocks for s in split(text, b[0], b[1])]
         self.sentences = sorted(sentences)
+        self._sentence_starts = [s for s, _ in self.sentences]
         mentions = sorted(mentions or [], reverse=True)
         self.mention_starts = {m[0]: m[1] for m in mentions}
         self.persons = sorted((m[0], m[1]) for m in mentions if len(m) > 2 and m[2] == "PER")
@@ -102,9 +108,9 @@ class Finder:
                 for m in lx.WORD_RE.finditer(self.folded[fs:self.pos[e]])]
 
     def sentence_of(self, i: int) -> tuple[int, int]:
-        for s, e in self.sentences:
-            if s <= i < e:
-                return s, e
+        k = bisect.bisect_right(self._sentence_starts, i) - 1
+        if k >= 0 and i < self.sentences[k][1]:
+            return self.sentences[k]
         return i, i
 
     def trim(self, s: int, e: int) -> tuple[int, int]:
@@ -145,9 +151,10 @@ class Finder:
         for ci, cue in enumerate(cues):
             if ci in used_cues:
                 continue
-            fnd = self._reported(cue, cues, real, be)
+            fnd = self._reported(cue, real, be)
             if fnd is not None:
                 found.append(fnd)
+        found = self._relays(found)
         # 3. Quotes with no cue: a paragraph opening with a quote continues the last speaker.
         covered = [(x.start, x.end) for x in found]
         for qi, q in enumerate(real):
@@ -157,13 +164,31 @@ class Finder:
                 found.append(Found("direct", *self._content(q), inherit=True))
         return found
 
+    def _relays(self, found: list[Found]) -> list[Found]:
+        """«وحسب موقع X، أضاف Y أنه …» / «… قال Y إن …، وفقا لصحيفة X»: the source phrase relays Y's
+        statement (X becomes its ``via``) rather than making a statement of its own."""
+        out = []
+        for f in found:
+            if f.verb in lx.ACCORDING_LEMMAS and f.kind == "reported":
+                inner = next((g for g in found if g is not f and g.cue and g.verb not in lx.ACCORDING_LEMMAS
+                              and (f.start <= g.cue[0] < f.end or g.start <= f.cue[0] <= g.end + 2)), None)
+                if inner is not None:
+                    if inner.via is None:
+                        inner.via = f.speaker
+                    continue
+            out.append(f)
+        return out
+
     def _is_name(self, q: Quoted, bs: int) -> bool:
         """A short quoted span not introduced as speech: a name (وكالة "X") or a scare quote."""
-        if not q.closed or len(self.words(q.start, q.end)) > 3:
+        n = len(self.words(q.start, q.end))
+        if not q.closed or n > 5:
             return False
         before = self.f(max(bs, q.open - 40), q.open).rstrip()
         if lx.NAME_BEFORE_RE.search(before):
             return True
+        if n > 3:
+            return False
         after = self.f(q.close + 1, min(len(self.text), q.close + 30))
         if lx.VERB_RE.match(after.lstrip(" ،,-")) or lx.ACCORDING_RE.match(after.lstrip(" ،,-")):
             return False  # «"…"، قال X»
@@ -193,7 +218,7 @@ class Finder:
 
         Returns (stop kind, stop start, stop end); kind is colon|quote|comp|verb|end|long."""
         names = [(q.open, q.close + 1) for q in self._names]
-        i, n = s, 0
+        i, n, prev = s, 0, ""
         while i < limit:
             ch = self.text[i]
             if any(a <= i < b for a, b in names):
@@ -206,15 +231,20 @@ class Finder:
             if ch in END_PUNCT and (i + 1 >= len(self.text) or not self.text[i + 1].isalnum()
                                     or lx.VERB_RE.match(self.folded, self.pos[i + 1])):
                 return "end", i, i
+            if ch in "،,؛" and _NEW_CLAUSE_RE.match(self.folded, self.pos[i] + 1):
+                return "end", i, i  # «…، إلا أن»: a new clause, not a longer speaker phrase
             if ch.isalnum() and (i == 0 or not self.text[i - 1].isalnum()):
                 n += 1
                 if n > MAX_SPEAKER_WORDS:
                     return "long", i, i
                 m = lx.COMP_RE.match(self.folded, self.pos[i])
-                if m:
+                if m and prev not in lx.NOT_COMP_BEFORE:
                     return "comp", i, self.orig(m.start(), m.end())[1]
-                if lx.VERB_RE.match(self.folded, self.pos[i]):
+                v = lx.VERB_RE.match(self.folded, self.pos[i])
+                if v and v.group(1) not in lx.COMP_ONLY:
                     return "verb", i, i
+                w = lx.WORD_RE.match(self.folded, self.pos[i])
+                prev = w.group(0) if w else ""
             i += 1
         return "end", limit, limit
 
@@ -284,7 +314,8 @@ class Finder:
                 head.insert(0, w)
             return self.trim(head[0].start, head[-1].end) if head else None
         if any(lx.VERB_RE.fullmatch(w.text) or lx.COMP_RE.fullmatch(w.text) for w in ws):
-            ws = ws[max(i for i, w in enumerate(ws) if lx.VERB_RE.fullmatch(w.text) or lx.COMP_RE.fullmatch(w.text)) + 1:]
+            last = max(i for i, w in enumerate(ws) if lx.VERB_RE.fullmatch(w.text) or lx.COMP_RE.fullmatch(w.text))
+            ws = ws[last + 1:]
         text_before = self.text[ss:cue_s]
         for sep in ("لكن", "بينما", "فيما", "في حين"):
             k = text_before.rfind(sep)
@@ -293,6 +324,9 @@ class Finder:
                 break
         while ws and ws[0].text in CONNECTORS:
             ws = ws[1:]
+        rel = next((i for i, w in enumerate(ws) if w.text in RELATIVES), None)
+        if rel:  # «لاعب الوسط الذي ينافس في … أكد»: the head before the relative clause
+            ws = ws[:rel]
         while ws and ws[-1].text in ("قد", "فقد", "لقد"):
             ws = ws[:-1]
         if not ws or len(ws) > 10 or ws[0].text in lx.PRONOUN_WORDS or ws[0].text in PREPOSITIONS:
@@ -319,6 +353,8 @@ class Finder:
             if c["s"] < prev_end or q.open - c["e"] > 240:
                 return None
             kind, ks, ke = self._scan(c["e"], q.open + 1)
+            if c["form"] in lx.COMP_ONLY and self.words(c["e"], ks):
+                return None
             if kind == "verb" and ks < q.open:
                 continue  # a nearer cue comes first in the loop; this one governs something else
             if kind not in ("quote", "colon", "comp"):
@@ -349,7 +385,7 @@ class Finder:
             lemma = c["verb"].lemma if c["verb"] else _according_lemma(c["form"])
             if lemma not in AFTER_QUOTE:
                 return None
-            kind, ks, _ = self._scan(c["e"], be)
+            _, ks, _ = self._scan(c["e"], be)
             end = self._clause_end(c["e"], be, ks)
             fnd = self._make(c, "direct", *self._content(q), spk_end=end, allow_before=False)
             return (fnd, ci) if fnd.speaker or fnd.inherit else None
@@ -361,7 +397,7 @@ class Finder:
         return min(end, limit) if limit > s else end
 
     # -- reported speech ----------------------------------------------------------------------
-    def _reported(self, c: dict, cues: list[dict], real: list[Quoted], be: int) -> Found | None:
+    def _reported(self, c: dict, real: list[Quoted], be: int) -> Found | None:
         ss, se = self.sentence_of(c["s"])
         se = max(se, c["e"])
         inside = next((q for q in real if q.start <= c["s"] < q.end), None)
@@ -380,7 +416,13 @@ class Finder:
         kind, ks, ke = self._scan(c["e"], se)
         verb: lx.Verb = c["verb"]
         region = self.words(c["e"], ks)
+        if c["form"] in lx.COMP_ONLY and (region or kind not in ("comp", "colon")):
+            return None
         obj = _object_index(region)
+        prep = lx.OBJECT_PREPOSITIONS.get(verb.lemma)
+        k = next((i for i, w in enumerate(region[:10]) if w.text == prep), None) if prep else None
+        if k is not None and (obj is None or k < obj):
+            obj = None  # «حذر من خطورة … على صحة»: the preposition's object comes first
         if verb.lemma in lx.OBJECT_VERBS and obj is not None:
             # «أكد X ضرورة أن …» / «أكد X التزام …»: the object noun opens the content.
             spk = self.trim(c["e"], region[obj - 1].end) if obj else None
@@ -416,12 +458,13 @@ class Finder:
     def _noun_object(self, c: dict, region: list[_Word], ss: int, se: int) -> Found | None:
         """«نفى X صحة الأنباء»، «كشف X عن …»، «لكن Y تنفي هذه المزاعم»، «أكد X ضرورة …»."""
         verb: lx.Verb = c["verb"]
-        if verb.lemma in ("كشف", "أعلن"):
-            k = next((i for i, w in enumerate(region) if w.text == "عن"), None)
-            if k is None or k + 1 >= len(region):
-                return None
+        prep = lx.OBJECT_PREPOSITIONS.get(verb.lemma)
+        k = next((i for i, w in enumerate(region[:10]) if w.text == prep), None) if prep else None
+        if k is not None and k + 1 < len(region):  # «كشف X عن …»، «حذر من …»، «أكد X على …»
             spk = self.trim(c["e"], region[k - 1].end) if k else None
             return self._object(c, region[k + 1].start, se, spk)
+        if prep == "عن":
+            return None
         if region and region[0].start in self.mention_starts:  # «أكد X [object]» with X a known entity
             m_end = self.mention_starts[region[0].start]
             rest = [w for w in region if w.start >= m_end]
@@ -450,15 +493,20 @@ class Finder:
             rest = seg[m.end():m.end() + 60]
             sep = m.group(0).strip()
             v = lx.VERB_RE.match(rest)
+            v = v if v and v.group(1) not in lx.COMP_ONLY else None
             speech_participle = bool(v and lx.PARTICIPLE_RE.match(v.group(1)) and v.group(1) not in lx.IMPERSONAL)
-            if sep == "":  # inside a clause only a speech participle (مشيرا، لافتا) starts a new one
-                cut = speech_participle or bool(lx.CLAUSE_PARTICIPLES.match(rest))
+            if sep == "":  # inside a clause only a speech participle (مشيرا، لافتا) or وقال starts a new one
+                cut = speech_participle or bool(lx.CLAUSE_PARTICIPLES.match(rest)) or bool(
+                    v and v.group(0) != v.group(1) and v.group(0)[0] == "و")
             elif sep in "،,؛.":
                 words = rest.split()
+                led = bool(words) and words[0] in ("كما", "ثم", "وكما")  # «، كما ذكر أن»
+                if led:
+                    v = lx.VERB_RE.match(" ".join(words[1:]))
                 conj = bool(words) and words[0] in ("لكن", "ولكن", "بينما", "فيما") and any(
                     lx.VERB_RE.fullmatch(w) for w in words[1:5])
                 # A bare verb after a comma usually ends an SVO subject (X، أكد …): not a new clause.
-                cut = bool(v and (speech_participle or v.group(0) != v.group(1) or sep == ".")) or conj \
+                cut = bool(v and (speech_participle or led or v.group(0) != v.group(1) or sep == ".")) or conj \
                     or bool(lx.CLAUSE_PARTICIPLES.match(rest) or lx.ACCORDING_RE.match(rest))
             else:
                 cut = any(lx.VERB_RE.fullmatch(w) for w in rest.split()[:4])
@@ -474,8 +522,8 @@ class Finder:
         kind, ks, ke = self._scan(start, se)
         spk_end = self._clause_end(start, se, ks)
         spk, _ = self._speaker_span(start, spk_end)
-        if spk is None:
-            return None
+        if spk is None or not self._is_source(spk):
+            return None  # «بحسب النوع»، «حسب المواصفات»: not a source
         lead = [w for w in self.words(ss, c["s"]) if w.text not in CONNECTORS]
         if not lead:  # «وبحسب X، فإن …»: content after the source
             rest = self.f(spk_end, se)
@@ -488,6 +536,12 @@ class Finder:
         if e - s < 3:
             return None
         return Found("reported", s, e, verb=_according_lemma(c["form"]), cue=(c["s"], c["e"]), speaker=spk)
+
+    def _is_source(self, span: tuple[int, int]) -> bool:
+        """A phrase after بحسب that names a source: a known entity, or a source/title noun."""
+        if any(s < span[1] and span[0] < e for s, e in self.mention_starts.items()):
+            return True
+        return bool(lx.SOURCE_HEAD_RE.match(self.f(*span)))
 
     # -- assembling ----------------------------------------------------------------------------
     def _make(self, c: dict, kind: str, s: int, e: int, spk_end: int | None = None,
@@ -502,6 +556,8 @@ class Finder:
         via = None
         if c["according"]:
             spk, _ = self._speaker_span(c["e"], spk_end)
+        elif c.get("participle") and lemma not in lx.RELAY:
+            spk = None  # «مضيفا لـX أن»، «قائلين لرويترز إن»: a participle never names its speaker
         else:
             spk, via = self._speaker_span(c["e"], spk_end, relay=lemma in lx.RELAY)
             if lemma in lx.RELAY and spk is None:
@@ -529,7 +585,7 @@ def _object_index(region: list[_Word]) -> int | None:
 
 
 def _circumstance(word: str) -> bool:
-    return word in lx.CIRCUMSTANCE or bool(re.match(r"^ل(?:وكاله|صحيفه|قناه|موقع|مجله|اذاعه|تلفزيون|شبكه|وسايل)?$", word))
+    return word in lx.CIRCUMSTANCE or bool(_RECIPIENT_RE.match(word))
 
 
 def _according_lemma(form: str) -> str:

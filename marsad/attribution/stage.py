@@ -15,8 +15,6 @@ from . import lexicon as lx
 from .model import AttributedClaim, AttributedQuote
 from .speech import Finder, Found
 
-# Verbs that, inside a quote, relay a third party's words with a noun object ("أكد X ضرورة …").
-_RELAY_INSIDE = {"أكد", "أعلن", "شدد", "كشف", "حذر", "نفى", "قال", "أوضح", "أشار"}
 _TYPE_RANK = {"PER": 0, "ORG": 1, "GPE": 2, "LOC": 3}
 
 
@@ -29,9 +27,8 @@ def run(art: Article) -> None:
     mentions = _mentions(art)
     finder = Finder(art.text, blocks, sentences, [(m[0], m[1], m[3]) for m in mentions])
     found = finder.find()
-    found = _add_relayed(art.text, finder, found, mentions)
     art.quotes = _quotes(art.text, found, mentions, finder)
-    art.claims = claims_from_quotes(art.text, art.quotes, found)
+    art.claims = claims_from_quotes(art.quotes, found)
     _attach_factchecks(art.claims)
 
 
@@ -45,7 +42,7 @@ def entity_for(span: tuple[int, int] | None, mentions: list[tuple[int, int, str,
         return None
     s, e = span
     # A place inside a longer phrase is an adjective (وسائل إعلام روسية), not the speaker; a place
-    # that opens the phrase is a metonym for its government (واشنطن، البيت الأبيض).
+    # that opens the phrase is a metonym for its government (باريس، قصر الإليزيه).
     hits = [m for m in mentions if m[0] < e and s < m[1] and (m[3] not in ("GPE", "LOC") or m[0] <= s + 1)]
     if not hits:
         return None
@@ -64,27 +61,6 @@ def source_kind(speaker_text: str | None, entity_type: str | None) -> str | None
     return {"ORG": "organisation", "GPE": "organisation", "LOC": "organisation"}.get(entity_type or "", "person")
 
 
-def _add_relayed(text: str, finder: Finder, found: list[Found], mentions) -> list[Found]:
-    """Inside a quote, «أكد X ضرورة …» relays X's words: X speaks, via the quote's speaker."""
-    extra = []
-    for f in found:
-        if f.kind != "direct":
-            continue
-        for m in lx.VERB_RE.finditer(finder.folded, finder.pos[f.start], finder.pos[f.end]):
-            verb = lx.VERBS[m.group(1)]
-            if verb.lemma not in _RELAY_INSIDE:
-                continue
-            ve = finder.orig(m.start(), m.end())[1]
-            head = next((mm for mm in mentions if ve < mm[0] <= ve + 2 and mm[1] < f.end), None)
-            if head is None or any(g is not f and f.start <= g.start < f.end for g in found):
-                continue
-            s, e = finder.trim(head[1], f.end)
-            if e - s > 3:
-                extra.append(Found("reported", s, e, verb=verb.lemma, stance=verb.stance, hedge=verb.hedge,
-                                   cue=finder.orig(m.start(), m.end()), speaker=(head[0], head[1])))
-    return sorted(found + extra, key=lambda x: (x.start, x.end))
-
-
 def _quotes(text: str, found: list[Found], mentions, finder: Finder) -> list[AttributedQuote]:
     out: list[AttributedQuote] = []
     types = {m[2]: m[3] for m in mentions}
@@ -101,9 +77,11 @@ def _quotes(text: str, found: list[Found], mentions, finder: Finder) -> list[Att
             q.source_kind = source_kind(q.speaker_text, types.get(q.speaker))
         elif f.impersonal:
             q.source_kind = "impersonal"
-        elif f.participle and not _same_sentence(last_found, f, finder) and (subj := _clause_person(f, mentions, finder)):
-            # «دافع X عن …، قائلا إن»: a participle's speaker is the person its sentence is about
-            q.speaker, q.speaker_text, q.source_kind = subj[2], text[subj[0]:subj[1]], "person"
+        elif (f.participle and not _same_sentence(last_found, f, finder)
+              and (subj := _clause_person(f, mentions, finder))):
+            # «دافع X عن …، قائلا إن»: a participle's speaker is the one its sentence is about
+            q.speaker, q.speaker_text = subj[2], text[subj[0]:subj[1]]
+            q.source_kind = source_kind(q.speaker_text, subj[3])
         elif f.inherit and last is not None:
             q.speaker, q.speaker_text, q.source_kind = last.speaker, last.speaker_text, last.source_kind
         if f.via:
@@ -125,11 +103,11 @@ def _same_sentence(a: Found | None, b: Found, finder: Finder) -> bool:
 
 
 def _clause_person(f: Found, mentions, finder: Finder):
-    """The first person named in the sentence before a participle cue, if any."""
+    """The first person or organisation named in the sentence before a participle cue, if any."""
     if f.cue is None:
         return None
     ss, _ = finder.sentence_of(f.cue[0])
-    return next((m for m in mentions if m[3] == "PER" and ss <= m[0] and m[1] <= f.cue[0]), None)
+    return next((m for m in mentions if m[3] in ("PER", "ORG") and ss <= m[0] and m[1] <= f.cue[0]), None)
 
 
 def _enclosing(f: Found, found: list[Found]) -> Found | None:
@@ -137,14 +115,14 @@ def _enclosing(f: Found, found: list[Found]) -> Found | None:
                  and (g.start, g.end) != (f.start, f.end)), None)
 
 
-def claims_from_quotes(text: str, quotes: list[AttributedQuote], found: list[Found]) -> list[AttributedClaim]:
+def claims_from_quotes(quotes: list[AttributedQuote], found: list[Found]) -> list[AttributedClaim]:
     """Each statement is a claim; a denial or doubt is linked to the claim it answers."""
     claims: list[AttributedClaim] = []
     for q, f in zip(quotes, found):
         hedge = f.hedge or ("يعتقد" if f.impersonal else None)
         if hedge is None:
             m = lx.HEDGE_RE.search(fold(q.text))
-            hedge = m.group(0) if m else None
+            hedge = m.group(1) if m else None
         c = AttributedClaim(id=f"c{len(claims) + 1}", text=q.text, by=q.speaker, stance=f.stance, hedge=hedge,
                             quote=q.id, by_text=q.speaker_text)
         if c.stance in ("denies", "doubts"):

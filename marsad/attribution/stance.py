@@ -26,14 +26,19 @@ def _h(s: str) -> int:
 def pair_features(claim: str, text: str) -> dict[int, float]:
     a = [stem(w) for w in words(claim)]
     b = [stem(w) for w in words(text)]
-    sa, sb = set(a), set(b)
-    only_a, only_b, both = sa - sb, sb - sa, sa & sb
     f: dict[int, float] = {}
 
     def add(key: str, v: float = 1.0) -> None:
         k = _h(key)
         f[k] = f.get(k, 0.0) + v
 
+    sa, sb = set(a), set(b)
+    both = sa & sb
+    # Words that differ only in inflection (ارتفع/ارتفاع) are not differences: compare by a short key.
+    ka, kb = {w[:3] for w in sa}, {w[:3] for w in sb}
+    only_a = {w for w in sa - sb if w[:3] not in kb}
+    only_b = {w for w in sb - sa if w[:3] not in ka}
+    add(f"ndiff-{min(len(only_a), 4)}-{min(len(only_b), 4)}")
     add("bias")
     for w in only_a:
         add("a-" + w)
@@ -53,7 +58,7 @@ def pair_features(claim: str, text: str) -> dict[int, float]:
     return f
 
 
-def predict_proba(weights: dict[str, list[float]] | list[dict[int, float]], claim: str, text: str) -> dict[str, float]:
+def predict_proba(weights: list[dict[int, float]], claim: str, text: str) -> dict[str, float]:
     f = pair_features(claim, text)
     scores = [sum(w.get(k, 0.0) * v for k, v in f.items()) for w in weights]
     m = max(scores)

@@ -163,12 +163,18 @@ def keywords(art: Article, limit: int = MAX_KEYWORDS) -> list[str]:
     for key, (score, form) in entity_scores(art).items():
         old = scores.get(key, (0.0, form))[0]
         scores[key] = (max(old, score), form)
-    chosen: list[tuple[str, str]] = []
+    chosen: list[set[str]] = []
+    out: list[str] = []
     for key, (_, form) in sorted(scores.items(), key=lambda kv: -kv[1][0]):
-        if len(chosen) == limit:
+        if len(out) == limit:
             break
-        words = set(key.split())
-        if any(words <= set(k.split()) or set(k.split()) <= words for k, _ in chosen):
+        words = {_definite_free(w) for w in key.split()}
+        if any(words <= k or k <= words for k in chosen):  # التصنيف after تصنيف, كوريا after كوريا الشمالية
             continue
-        chosen.append((key, form))
-    return [form for _, form in chosen]
+        chosen.append(words)
+        out.append(form)
+    return out
+
+
+def _definite_free(key: str) -> str:
+    return key[2:] if key.startswith("ال") and len(key) > 4 else key

@@ -3,16 +3,17 @@
 Hunspell's Arabic dictionary (Debian ``hunspell-ar``, via pyenchant) says which words it does not
 know; most such words in news are not typos but transliterated names, dialect or hamza-less
 spellings, so a word is flagged only when every prior agrees it is a slip:
-- it lies outside every entity mention and NER span, is not a name token of the NER gazetteer,
-  does not follow a person title (المهندس، الرئيس ...) within three words, and is not a nisba
-  surname (ال...ي) after a given name — names are exempt,
-- wordfreq ('ar') has not seen it (Zipf < ``MAX_ZIPF``) and SaudiNewsNet counted it in fewer than
-  ``MAX_DF`` documents,
+- names are exempt: words inside entity mentions, NER spans or short bracketed/quoted runs, name
+  tokens of the NER gazetteer, a word right after a person title (الرئيس X) or after a title and
+  given name(s), and a nisba surname (ال...ي) after a given name,
+- wordfreq ('ar') has not seen it (Zipf < ``MAX_ZIPF``), the SaudiNewsNet table does not hold it
+  (it keeps words seen in three documents or more), and it is not a known word with an ordinary
+  prefix/suffix (a coinage such as السوبرية),
 - it occurs once in the article and its neighbours are ordinary words (names come in runs),
 - hunspell suggests a common word (Zipf >= ``MIN_SUGGESTION_ZIPF``, in >= ``MIN_SUGGESTION_DF``
   SaudiNewsNet documents) one edit away (insertion, deletion, substitution or transposition),
-  and no suggestion is the same word up to hamza/alef
-  maksura/teh marbuta spelling (a convention, not a typo).
+  and no suggestion is the same word up to hamza/alef maksura/teh marbuta spelling (a
+  convention, not a typo).
 Without pyenchant, libenchant or the Arabic dictionary the check is skipped (``available()``).
 """
 from __future__ import annotations
@@ -26,10 +27,9 @@ from rapidfuzz.distance import OSA
 from ..article import Article, Flag
 from ..text.normalize import DIACRITICS_RE, fold
 from ..text.tokenize import tokenize
-from .lexicon import STOPWORDS, idf
+from .lexicon import STOPWORDS, idf, stem
 
 MAX_ZIPF = 1.0
-MAX_DF = 2
 MIN_SUGGESTION_ZIPF = 3.0
 MIN_SUGGESTION_DF = 30
 MIN_LETTERS = 4
@@ -64,7 +64,7 @@ def _known(word: str) -> bool:
     """Hunspell accepts it, or wordfreq or SaudiNewsNet has seen it often enough."""
     d, zipf = _dictionary(), _zipf()
     return (d.check(word) or zipf(word) >= MAX_ZIPF
-            or idf().df.get(fold(word), 0) > MAX_DF)
+            or idf().known(fold(word)))
 
 
 @lru_cache(maxsize=5_000)
@@ -133,10 +133,26 @@ def _after_name(words: list, i: int) -> bool:
     return key.startswith("ال") and key.endswith("ي") and _given_name(prev[-1])
 
 
+_DOUBLED_RE = re.compile(r"(.)\1")
+_ENCLOSED_RE = re.compile(r"[(«\"“]\s*(?:\S+\s+){0,2}\S+\s*[)»\"”]")
+
+
+def _derived(key: str) -> bool:
+    """A known word with an ordinary prefix/suffix (السوبرية from السوبر): a coinage, not a slip.
+    Not when a letter is doubled (الإنسانيية: the classic slip that looks like a suffix)."""
+    base = stem(key)
+    return base != key and idf().df.get(base, 0) >= 50 and not _DOUBLED_RE.search(key)
+
+
+def _enclosed(text: str) -> list[tuple[int, int]]:
+    """Short runs in brackets or quotes: terms, dishes, brand and foreign names (شراب «...»)."""
+    return [(m.start(), m.end()) for m in _ENCLOSED_RE.finditer(text)]
+
+
 def _exempt_spans(art: Article) -> list[tuple[int, int]]:
     spans = [(m.start, m.end) for e in art.entities for m in e.mentions]
     spans += [(m.start, m.end) for m in art.ner_spans]
-    return sorted(spans)
+    return sorted(spans + _enclosed(art.text))
 
 
 def check(art: Article) -> list[Flag]:
@@ -151,7 +167,7 @@ def check(art: Article) -> list[Flag]:
         w = DIACRITICS_RE.sub("", t.text)
         key = fold(w)
         if (len(key) < MIN_LETTERS or key in STOPWORDS or counts[key] > 1
-                or not _ARABIC_WORD_RE.match(w) or _known(w)):
+                or not _ARABIC_WORD_RE.match(w) or _known(w) or _derived(key)):
             continue
         if any(s < t.end and t.start < e for s, e in exempt) or _after_name(words, i):
             continue

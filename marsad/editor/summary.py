@@ -17,12 +17,12 @@ from ..text.normalize import fold
 from ..text.tokenize import tokenize
 from .lexicon import STOPWORDS, idf, is_wordlike, stem
 
-FEATURES = ("bias", "first", "position", "para_start", "textrank", "headline", "centroid",
+FEATURES = ("first", "position", "para_start", "textrank", "headline", "centroid",
             "mean_idf", "log_words", "short")
 # Tuned on EASC topics 4n+1 (benchmarks/summary_easc.py --fit); headline similarity, absent from
 # EASC, keeps a hand-set weight.
 COEF: dict[str, float] = {
-    "bias": 0.0, "first": 0.15, "position": 0.6, "para_start": 0.05, "textrank": 0.1,
+    "first": 0.15, "position": 0.6, "para_start": 0.05, "textrank": 0.1,
     "headline": 0.3, "centroid": 0.0, "mean_idf": 0.2, "log_words": 0.1, "short": -0.5,
 }
 REDUNDANCY = 0.6  # cosine above which a sentence repeats one already chosen
@@ -66,12 +66,17 @@ def textrank(vectors: list[dict[str, float]], damping: float = 0.85, iters: int 
     n = len(vectors)
     if n == 0:
         return []
-    sim = [[cosine(vectors[i], vectors[j]) if i != j else 0.0 for j in range(n)] for i in range(n)]
-    out_w = [sum(row) for row in sim]
+    edges: list[list[tuple[int, float]]] = [[] for _ in range(n)]  # incoming (j, weight)
+    for i in range(n):
+        for j in range(i + 1, n):
+            w = cosine(vectors[i], vectors[j])
+            if w > 0:
+                edges[i].append((j, w))
+                edges[j].append((i, w))
+    out_w = [sum(w for _, w in e) for e in edges]  # symmetric: out-weight = in-weight
     score = [1.0 / n] * n
     for _ in range(iters):
-        score = [(1 - damping) / n + damping * sum(sim[j][i] * score[j] / out_w[j]
-                                                   for j in range(n) if out_w[j])
+        score = [(1 - damping) / n + damping * sum(w * score[j] / out_w[j] for j, w in edges[i])
                  for i in range(n)]
     top = max(score) or 1.0
     return [s / top for s in score]
@@ -84,17 +89,18 @@ def features(sentences: list[str], headline: str = "", para_starts: set[int] | N
     vecs = [vector(k) for k in keys]
     tr = textrank(vecs)
     head = vector(terms(headline)) if headline else {}
-    centroid: Counter[str] = Counter()
+    total: Counter[str] = Counter()
     for v in vecs:
-        centroid.update(v)
+        total.update(v)
+    centroid = dict(total)
     table = idf()
     rows = []
     for i, (s, k, v) in enumerate(zip(sentences, keys, vecs)):
         n_words = sum(1 for t in tokenize(s) if t.kind == "word")
         rows.append({
-            "bias": 1.0, "first": float(i == 0), "position": 1 / math.sqrt(1 + i),
+            "first": float(i == 0), "position": 1 / math.sqrt(1 + i),
             "para_start": float(para_starts is None or i in para_starts), "textrank": tr[i],
-            "headline": cosine(v, head), "centroid": cosine(v, dict(centroid)),
+            "headline": cosine(v, head), "centroid": cosine(v, centroid),
             "mean_idf": sum(map(table, k)) / len(k) / 10 if k else 0.0,
             "log_words": math.log1p(n_words) / 4, "short": float(n_words < SHORT),
         })

@@ -30,6 +30,7 @@ def register(sub) -> None:
     q.set_defaults(func=cmd_unmerge)
     q = common(esub.add_parser("add", help="analyse pages and register their entities"))
     q.add_argument("source", help="file, folder, URL or .jsonl, as for `marsad analyze`")
+    q.add_argument("--no-ner", action="store_true", help="find mentions by rules and the knowledge base only (faster)")
     q.set_defaults(func=cmd_add)
 
 
@@ -86,10 +87,15 @@ def cmd_unmerge(args) -> int:
 
 def cmd_add(args) -> int:
     from .. import sources
+    from ..pipeline import STAGES
 
+    names = [n for n, _ in STAGES]
+    stages = names[:names.index("entities") + 1]  # what registering needs, no more
+    if args.no_ner:
+        stages = [n for n in stages if n != "ner"]
     done = 0
     with _open(args) as reg:
-        for art in sources.iter_articles(args.source):
+        for art in sources.iter_articles(args.source, stages=stages):
             if isinstance(art, Exception):
                 continue
             doc = art.source.id or art.source.url or art.source.path or str(done)

@@ -1,7 +1,9 @@
 """Descriptor anaphora: «الدولة الآسيوية» or «البلدين» pointing back at countries of the article.
 
 A descriptor picks the country mentioned most recently before it whose continent (or group:
-Arab, Gulf) fits its adjective; a dual (البلدين، الدولتين) picks the two most recent countries.
+Arab, Gulf) fits its adjective; a dual (البلدين، الدولتين) picks the two most recent countries;
+a bare «المملكة» the nearest kingdom (by its official name) the article names or whose office
+it cites (خادم الحرمين الشريفين → Saudi Arabia).
 """
 from __future__ import annotations
 
@@ -19,6 +21,8 @@ GULF = {"SAU", "ARE", "KWT", "QAT", "BHR", "OMN"}
 
 
 def fits(country: dict, group: str) -> bool:
+    if group == "kingdom":  # المملكة العربية السعودية، مملكة البحرين، المملكة المتحدة ...
+        return any("مملكة" in a or "مملكه" in a for a in country.get("aliases", []))
     if group == "arab":
         return bool(country.get("arab"))
     if group == "gulf":
@@ -37,5 +41,8 @@ def find(words: list[Word], joins: list[bool]) -> list[tuple[int, int, str | Non
                 break
             if bare in NOUNS and joins[i] and i + 1 < len(words) and words[i + 1].text in GROUPS:
                 out.append((start, words[i + 1].end, GROUPS[words[i + 1].text], False))
+                break
+            if bare == "المملكه":  # «المملكة» alone: the kingdom the article is about
+                out.append((start, w.end, "kingdom", False))
                 break
     return out

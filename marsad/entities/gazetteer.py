@@ -3,8 +3,8 @@
 The text is folded with ``fold_with_map`` so offsets survive; words are matched longest first
 (up to the longest KB name), never across punctuation, with the proclitics و/ف + ب/ل/ك peeled off
 the first word (لروسيا، وبالولايات).  A phrase matches exactly on its fold, or, failing that, on
-its sound key (ج/غ/ك، dropped long vowels) confirmed by an edit distance, so بيونج يونج finds
-بيونغ يانغ.  Single words need five letters for a sound-key match: shorter keys collide.
+its sound key (ج/غ/ك، dropped long vowels) confirmed by an edit distance, so هامبورج finds
+هامبورغ.  Single words need five letters for a sound-key match: shorter keys collide.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..text.normalize import fold, fold_with_map
 from .kb import KB, Alias
-from .keys import similar, sound_key
+from .keys import similar, word_key
 
 WORD_RE = re.compile(r"[0-9A-Za-z\u0621-\u064a\u0671-\u06d3]+")
 _CONJ = ("و", "ف")
@@ -92,16 +92,19 @@ def find(text: str, kb: KB, words: list[Word] | None = None, joins: list[bool] |
 
 
 def _match_at(words: list[Word], joins: list[bool], i: int, kb: KB) -> Match | None:
+    splits = [(p, f) for p, f in proclitic_splits(words[i].text)
+              if f in kb.first_words or word_key(f) in kb.first_keys]
+    if not splits:
+        return None
     n_max = 1
     while n_max < kb.max_words and i + n_max < len(words) and joins[i + n_max - 1]:
         n_max += 1
     for n in range(n_max, 0, -1):
         rest = [w.text for w in words[i + 1:i + n]]
-        splits = proclitic_splits(words[i].text)
         hit = None
         for exact in (True, False):
             for prefix, first in splits:
-                hit = _lookup(" ".join([first, *rest]), kb, n, exact)
+                hit = _lookup(first, rest, kb, exact)
                 if hit:
                     break
             if hit:
@@ -112,20 +115,24 @@ def _match_at(words: list[Word], joins: list[bool], i: int, kb: KB) -> Match | N
     return None
 
 
-def _lookup(phrase: str, kb: KB, n: int, exact: bool) -> Alias | None:
+def _lookup(first: str, rest: list[str], kb: KB, exact: bool) -> Alias | None:
     """An exact alias, or (``exact`` false) a spelling variant of a name: never of a demonym,
-    never for a common word or a known personal name, and stricter for single words."""
+    never for a common word or a known personal name, and stricter for single words, which
+    may only be variants of countries and cities."""
+    phrase = " ".join([first, *rest])
     if exact:
         cands = kb.exact.get(phrase)
         return _best(cands) if cands else None
+    n = 1 + len(rest)
     if n == 1 and (len(phrase) < 5 or kb.is_common(phrase) or kb.is_name_token(phrase)):
         return None
     if n > 1 and len(phrase) < 8:
         return None
+    key = " ".join(k for k in (word_key(w) for w in [first, *rest]) if k)
     threshold = 0.85 if n == 1 else 0.75
-    for alias in kb.by_key.get(sound_key(phrase), ()):
+    for alias in kb.by_key.get(key, ()):
         if alias.kind == "name" and phrase.startswith("ال") == fold(alias.text).startswith("ال") \
-                and similar(phrase, alias.text, threshold):
+                and (n > 1 or alias.kb_id.startswith(("country:", "city:"))) and similar(phrase, alias.text, threshold):
             return alias
     return None
 

@@ -36,6 +36,8 @@ class KB:
     exact: dict[str, list[Alias]] = field(default_factory=dict)
     by_key: dict[str, list[Alias]] = field(default_factory=dict)
     max_words: int = 1
+    first_words: set[str] = field(default_factory=set)  # first folded word of every alias
+    first_keys: set[str] = field(default_factory=set)  # and its sound key: a quick no before any lookup
     by_iso: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -50,7 +52,9 @@ class KB:
                     if a not in bucket:
                         bucket.append(a)
                     self.max_words = max(self.max_words, len(k.split()))
+                    self.first_words.add(k.split()[0])
                     key = sound_key(text)
+                    self.first_keys.add(key.split()[0] if key else "")
                     if len(key.replace(" ", "")) >= 3:
                         self.by_key.setdefault(key, []).append(a)
 

@@ -1,7 +1,7 @@
 """Spelling-independent keys for names.
 
 Arabic writers render a foreign sound several ways: the hard g as ج، غ، ق or ك, long vowels written
-or left out (بيونج يونج / بيونغ يانغ), hamza seats, ة/ه, ى/ي.  ``fold`` (marsad.text.normalize)
+or left out (هامبورج / هامبورغ، شيكاجو / شيكاغو), hamza seats, ة/ه, ى/ي.  ``fold`` (marsad.text.normalize)
 erases the orthographic choices; ``sound_key`` goes further and erases the transliteration
 choices: one letter per sound class, long vowels dropped after the first letter, doubled letters
 collapsed.  A key match alone is too loose for short words, so callers confirm it with an edit
@@ -10,6 +10,7 @@ distance on the folded forms (``similar``).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
@@ -29,6 +30,7 @@ _ARTICLE = re.compile(r"^(?:ال)(?=..)")
 WORD_RE = re.compile(r"[\w\u0621-\u064a]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def word_key(word: str, keep_article: bool = False) -> str:
     """The sound key of one folded word (``fold`` is applied again, so raw words are fine)."""
     w = fold(word)
@@ -51,7 +53,7 @@ def word_key(word: str, keep_article: bool = False) -> str:
 
 
 def sound_key(name: str) -> str:
-    """Space-joined word keys of a whole name: أمريكا and أميركا, بيونج يونج and بيونغ يانغ meet."""
+    """Space-joined word keys of a whole name: أمريكا and أميركا, هامبورج and هامبورغ meet."""
     return " ".join(word_key(w) for w in WORD_RE.findall(fold(name)))
 
 

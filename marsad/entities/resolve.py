@@ -10,11 +10,12 @@ goes to the person who holds that role in the article.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..article import Entity, Mention
 from ..text.normalize import fold
-from . import descriptors, roles
+from . import descriptors, orgs, roles
 from .gazetteer import Match, Word, _lookup, find, proclitic_splits, words_of
 from .kb import KB, load
 from .keys import similar, sound_key, word_key
@@ -114,12 +115,12 @@ def resolve(text: str, ner_spans: list[Mention] | None = None, kb: KB | None = N
             p.add(text, t.start, t.end, "title")
             # Stacked titles (خادم الحرمين الشريفين الملك X): the one before is his too.
             prev = pending[-1] if pending else None
-            if prev and _adjacent(prev, t, words, joins, by_word) and span[0] > t.last_word:
+            if prev and _adjacent(prev, t, words, joins, by_word, kb) and span[0] > t.last_word:
                 pending.pop()
                 _add_role(p, prev)
                 p.add(text, prev.start, prev.end, "title")
             last = (t, p)
-        elif last and _adjacent(last[0], t, words, joins, by_word):
+        elif last and _adjacent(last[0], t, words, joins, by_word, kb):
             # ... X ولي العهد نائب رئيس مجلس الوزراء وزير الداخلية: a string of offices after a name.
             _add_role(last[1], t)
             last[1].add(text, t.start, t.end, "title")
@@ -130,23 +131,47 @@ def resolve(text: str, ner_spans: list[Mention] | None = None, kb: KB | None = N
 
     for s in ner_spans or []:
         _add_ner(doc, s, words, kb)
+    _bare_names(doc, words, joins, by_word)
 
     for m in matches:
         if doc.taken(m.start, m.end) or any(a <= m.start and m.end <= b for a, b in nick_spans):
             continue
         _add_kb_match(doc, m, words, kb)
 
+    _add_orgs(doc, words, joins, by_word, titles)
     for t in sorted(pending, key=lambda t: t.start):
         _resolve_title(doc, t)
     _surnames(doc, words, joins)
-    _descriptors(doc, words, joins, kb)
+    _descriptors(doc, words, joins, kb, titles)
     return _entities(doc, kb)
 
 
-def _adjacent(a: roles.Title, b: roles.Title, words: list[Word], joins: list[bool], by_word: dict) -> bool:
+def _adjacent(a: roles.Title, b: roles.Title, words: list[Word], joins: list[bool], by_word: dict, kb: KB) -> bool:
     """Title ``b`` follows title ``a`` directly (or after a's prepositional complement)."""
-    end = roles.complement_end(words, joins, a.last_word, by_word)
+    end = roles.complement_end(words, joins, a.last_word, by_word, kb)
     return end == b.first_word - 1 and joins[end]
+
+
+def _bare_names(doc: _Doc, words: list[Word], joins: list[bool], by_word: dict) -> None:
+    """Full names with no title beside them (محاكمة محمد مرسي): two or more words in a row that
+    the name lexicon knows as name words (or a known name and a family name: سعود العريفي)."""
+    kb, i = doc.kb, 0
+    while i < len(words):
+        w = words[i].text
+        first = w[1:] if w.startswith("و") and not kb.is_name_token(w) else w
+        if not kb.is_name_token(first) or first in roles.AMBIGUOUS_NAMES or i in by_word or not joins[i]:
+            i += 1
+            continue
+        span = roles.bare_name_at(words, joins, i, by_word, kb, first)
+        if span and span[1] > span[0]:
+            names = [x for x in range(span[0], span[1] + 1) if kb.is_name_token(words[x].text)]
+            if len(names) >= 2 or words[span[1]].text.startswith("ال"):
+                start = words[i].at(len(w) - len(first))
+                if not doc.taken(start, words[span[1]].end, ("name", "title", "metonym")):
+                    doc.person(start, words[span[1]].end)
+                i = span[1] + 1
+                continue
+        i += 1
 
 
 def _add_role(p: _Ent, t: roles.Title) -> None:
@@ -191,7 +216,7 @@ def _add_ner(doc: _Doc, s: Mention, words: list[Word], kb: KB) -> None:
     rest = [w.text for w in span_words[1:]]
     for exact in (True, False):
         for prefix, first in proclitic_splits(span_words[0].text):
-            alias = _lookup(" ".join([first, *rest]), kb, len(span_words), exact)
+            alias = _lookup(first, rest, kb, exact)
             if alias:
                 start = span_words[0].at(len(prefix))
                 m = Match(start, s.end, alias, exact, words.index(span_words[0]), len(span_words), prefix)
@@ -206,6 +231,28 @@ def _add_ner(doc: _Doc, s: Mention, words: list[Word], kb: KB) -> None:
     ent = _Ent(type=type_, name=doc.text[s.start:s.end], keys=[key])
     ent.add(doc.text, s.start, s.end, "name", s.type)
     doc.ents.append(ent)
+
+
+def _add_orgs(doc: _Doc, words: list[Word], joins: list[bool], by_word: dict, titles: list[roles.Title]) -> None:
+    """Organisation and facility names found by their head noun, with their bracketed acronyms."""
+    text, kb = doc.text, doc.kb
+    for start, end, type_, acronyms in orgs.find(text, words, joins, by_word, kb, lambda w: roles.name_like(w, kb)):
+        if any(t.start <= start < t.end for t in titles):
+            continue  # رئيس «مجلس الوزراء»: part of a title
+        if any(m.start < end and start < m.end and (e.type == "PER" or (m.start, m.end) == (start, end))
+               for e in doc.ents for m in e.mentions):
+            continue
+        key = sound_key(text[start:end])
+        ent = next((e for e in doc.ents if e.kb_id is None and e.type == type_ and e.keys == [key]), None)
+        if ent is None:
+            ent = _Ent(type=type_, name=text[start:end], keys=[key])
+            doc.ents.append(ent)
+        ent.add(text, start, end, "name")
+        for a_start, a_end in acronyms:
+            acronym = text[a_start:a_end]
+            ent.add(text, a_start, a_end, "name")
+            for m in re.finditer(rf"(?<![A-Za-z]){re.escape(acronym)}(?![A-Za-z])", text[a_end:]):
+                ent.add(text, a_end + m.start(), a_end + m.end(), "name")
 
 
 def _resolve_title(doc: _Doc, t: roles.Title) -> None:
@@ -228,7 +275,7 @@ def _resolve_title(doc: _Doc, t: roles.Title) -> None:
 
 
 def _surnames(doc: _Doc, words: list[Word], joins: list[bool]) -> None:
-    """A lone name word (بيسكوف، لكيم) of exactly one person named in full elsewhere."""
+    """A lone name word (ألميدا، لكارتر) of exactly one person named in full elsewhere."""
     people = [e for e in doc.ents if e.type == "PER" and len(e.keys) >= 2]
     kb = doc.kb
     i = 0
@@ -267,10 +314,13 @@ def _token_like(w: str, name: str) -> bool:
     return any(word_key(t) == word_key(w) and similar(t, w, 0.75) for t in fold(name).split())
 
 
-def _descriptors(doc: _Doc, words: list[Word], joins: list[bool], kb: KB) -> None:
+def _descriptors(doc: _Doc, words: list[Word], joins: list[bool], kb: KB, titles: list[roles.Title]) -> None:
     countries = [e for e in doc.ents if e.kb_id and e.kb_id.startswith("country:")]
     for start, end, group, dual in descriptors.find(words, joins):
         if doc.taken(start, end, ("name", "title", "metonym")):
+            continue
+        if group == "kingdom":
+            _kingdom(doc, start, end, countries, titles)
             continue
         before = sorted(((max(m.start for m in c.mentions if m.start < start), c) for c in countries
                          if any(m.start < start for m in c.mentions)), key=lambda x: -x[0])
@@ -281,6 +331,21 @@ def _descriptors(doc: _Doc, words: list[Word], joins: list[bool], kb: KB) -> Non
         fit = [c for _, c in before if descriptors.fits(kb.get(c.kb_id) or {}, group)]
         if fit:
             fit[0].add(doc.text, start, end, "descriptor")
+            for e in doc.ents:  # «الآسيوية» in «الدولة الآسيوية» is not a mention of Asia
+                e.mentions = [m for m in e.mentions if not (start <= m.start and m.end <= end and (m.start, m.end) != (start, end))]
+
+
+def _kingdom(doc: _Doc, start: int, end: int, countries: list[_Ent], titles: list[roles.Title]) -> None:
+    """«المملكة» alone: the nearest kingdom named before it (else after it), counting the
+    countries of titles (ملك، خادم الحرمين الشريفين) as naming theirs."""
+    kb = doc.kb
+    seen = [(m.start, c.kb_id) for c in countries for m in c.mentions if m.kind in ("name", "descriptor", "metonym")]
+    seen += [(t.start, kb.country(t.country)) for t in titles if t.country and kb.country(t.country)]
+    kingdoms = [(pos, kid) for pos, kid in seen if descriptors.fits(kb.get(kid) or {}, "kingdom") and pos != start]
+    before = [x for x in kingdoms if x[0] < start]
+    pick = max(before) if before else min(kingdoms, default=None)
+    if pick:
+        doc.kb_entity(pick[1]).add(doc.text, start, end, "descriptor")
 
 
 def _entities(doc: _Doc, kb: KB) -> list[Entity]:

@@ -34,6 +34,8 @@ HONORIFICS = {fold(w) for w in ("الدكتور", "د", "المهندس", "ال�
 ORDINALS = {"الاول", "الثاني", "الثالث"}
 # Article words that end a title's field rather than extend it.
 FIXED_STOP = {"الذي", "التي", "الذين", "اليوم", "الان", "الاسبوع", "الشهر", "العام", "الماضي", "الحالي"}
+TIME_WORDS = {fold(w) for w in ("الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
+                                 "الماضي", "المقبل", "القادم", "الحالي", "الجاري", "صباح", "مساء")}
 HONORIFIC_PHRASES = [tuple(fold(p).split()) for p in (
     "آية الله", "صاحب السمو الملكي", "صاحب السمو", "صاحبة السمو", "صاحب المعالي", "صاحب الفخامة",
     "حجة الإسلام")] + [(h,) for h in HONORIFICS]
@@ -49,7 +51,8 @@ SPOKES = {"متحدث", "متحدثه", "ناطق"}
 ORG_NOUNS = {"قسم", "اداره", "مجلس", "هيئه", "جهاز", "شركه", "مكتب", "وكاله", "مؤسسه", "لجنه", "حزب",
              "بنك", "صندوق", "جامعه", "مركز", "منظمه", "اتحاد", "دائره", "مصلحه", "وزاره", "مجموعه",
              "برنامج", "حركه", "جبهه", "نادي", "غرفه", "محكمه", "بعثه", "قوات", "جيش", "فريق", "منتخب",
-             "مستشفي", "كليه", "معهد", "مصرف", "هيئه", "امانه", "بلديه", "اكاديميه", "مجمع", "صحيفه"}
+             "مستشفي", "كليه", "معهد", "مصرف", "هيئه", "امانه", "بلديه", "اكاديميه", "مجمع", "صحيفه",
+             "استخبارات", "مخابرات", "اركان", "شرطه", "امن", "حرس"}
 ORG_NOUNS = {fold(w) for w in ORG_NOUNS}
 # Function words and speech verbs that end a name.
 STOP = {fold(w) for w in (
@@ -170,10 +173,10 @@ def _title_at(text, words, joins, matches, kb, i) -> Title | None:
     elif head in ("وزير", "وزيره") and j + 1 < len(words) and joins[j]:
         nxt = words[j + 1].text
         if nxt.startswith("ال") and j + 1 not in matches:
-            j += 1
-            parts.append(text[words[j].start:words[j].end])
-            if j + 1 < len(words) and joins[j] and words[j + 1].text.startswith("وال") and j + 1 not in matches:
-                j += 1  # وزير الثقافة والإعلام
+            # وزير الدفاع، وزير الثقافة والإعلام، وزير الموارد المائية والري
+            while j + 1 < len(words) and joins[j] and j + 1 not in matches and len(parts) < 5 \
+                    and _field_word(words[j + 1].text) and (len(parts) == 1 or words[j + 1].text not in FIXED):
+                j += 1
                 parts.append(text[words[j].start:words[j].end])
         elif nxt.endswith(("ته", "تها")) and not kb.is_name_token(nxt):  # وزير خارجيته
             j += 1
@@ -196,7 +199,12 @@ def _title_at(text, words, joins, matches, kb, i) -> Title | None:
             parts.append(text[m.start:m.end])
             j = k + m.n_words - 1
             leader = False
-        elif head not in LEADER_KEYS:
+        elif k < len(words) and joins[j] and (ft := fixed_title_at(words, joins, matches, kb, k)):
+            parts.append(text[ft.start:ft.end])  # سفير «خادم الحرمين الشريفين»
+            org_country = ft.country
+            j = ft.last_word
+            leader = False
+        elif head not in LEADER_KEYS and head not in DEPUTY:
             # مدير الإمداد والتموين، المشرف العام: the field the office covers.
             while k < len(words) and k - j <= 3 and joins[k - 1] and k not in matches and _field_word(words[k].text):
                 parts.append(text[words[k].start:words[k].end])
@@ -221,35 +229,47 @@ def _field_word(w: str) -> bool:
             and w not in FIXED_STOP)
 
 
-def complement_end(words: list[Word], joins: list[bool], j: int, matches: dict[int, Match]) -> int:
+def complement_end(words: list[Word], joins: list[bool], j: int, matches: dict[int, Match], kb: KB) -> int:
     """Index of the last word of a prepositional complement after word ``j`` (المتحدث الرسمي
     «لأمانة الطائف»، المشرف العام «على المركز»، سفير ... «لدى المملكة»), or ``j`` if none."""
     k = j + 1
     if k >= len(words) or not joins[j]:
         return j
     w = words[k].text
-    opens = w in ("لدي", "علي", "عن") or (w[:1] in ("ل", "ب") and w != "باسم" and (
-        w[1:].startswith("ال") or w[1:] in ORG_NOUNS or w.startswith("لل") or k in matches))
+    nxt = words[k + 1].text if k + 1 < len(words) else ""
+    opens = (w in ("لدي", "عن") or (w in ("في", "فى") and k + 1 in matches) or _prep_word(w, k, matches)
+             or (w == "علي" and (kb.is_common(nxt) or k + 1 in matches)))  # «على المركز», not «علي الكناني»
     if not opens:
         return j
     end = k
-    k += 1 if w in ("لدي", "علي", "عن") else 0
+    k += 1 if w in ("لدي", "علي", "عن", "في", "فى") else 0
     if k != end:
         if k >= len(words) or not joins[end]:
             return j
         end = k
     k = end + 1
-    while k < len(words) and k - end <= 4 and joins[k - 1]:
+    while k < len(words) and k - j <= 9 and joins[k - 1]:
         m = matches.get(k)
         if m:
             k += m.n_words
             end = k - 1
             continue
-        if not (_field_word(words[k].text) or words[k].text in ORG_NOUNS):
+        after_place = any(words[k - 1].text.endswith(p) for p in _PLACE_NOUNS)  # بمنطقة «تبوك»
+        if not (_field_word(words[k].text) or words[k].text in ORG_NOUNS or _prep_word(words[k].text, k, matches)
+                or (after_place and words[k].text.isalpha() and words[k].text not in STOP)):
             break
         end = k
         k += 1
     return end
+
+
+_PLACE_NOUNS = {fold(w) for w in ("منطقة", "محافظة", "مدينة", "ولاية", "إقليم")}
+
+
+def _prep_word(w: str, k: int, matches: dict[int, Match]) -> bool:
+    """لأمانة، بالمركز، لهيئة، بمنطقة: a preposition glued to the next link of a complement."""
+    return w[:1] in ("ل", "ب") and w != "باسم" and (
+        w[1:].startswith("ال") or w[1:] in ORG_NOUNS or w[1:] in _PLACE_NOUNS or w.startswith("لل") or k in matches)
 
 
 def _bare_org(word: str) -> bool:
@@ -266,7 +286,7 @@ def _display(word: Word, prefix: str) -> str:
 def name_after(words: list[Word], joins: list[bool], text: str, j: int, matches: dict[int, Match], kb: KB) -> tuple[int, int] | None:
     """Word span (first, last) of a personal name right after word ``j`` (a comma or honorifics
     such as الشيخ، آية الله، الدكتور may come between)."""
-    j = complement_end(words, joins, j, matches)
+    j = complement_end(words, joins, j, matches, kb)
     k = j + 1
     if k >= len(words):
         return None
@@ -279,6 +299,11 @@ def name_after(words: list[Word], joins: list[bool], text: str, j: int, matches:
         return None
     run = _name_run(words, joins, k, 1, matches, kb)
     w = words[k].text
+    if not run and w in DEPUTY and k + 1 < len(words) and joins[k] and name_like(words[k + 1].text, kb, first=False) \
+            and not _bare(words[k + 1].text)[1]:
+        rest = _name_run(words, joins, k + 1, 1, matches, kb, continuing=True)
+        if rest:
+            return k, rest[1]  # مساعد is a first name too
     if not run and k + 1 < len(words) and joins[k] and len(w) <= 3 and w.isalpha() and w not in STOP \
             and not w.startswith("ال") and not _bare(w)[1] and w not in ORG_NOUNS:
         # A short first name that is also a common word (جو، نور) before a known name word.
@@ -286,6 +311,37 @@ def name_after(words: list[Word], joins: list[bool], text: str, j: int, matches:
         if rest:
             return k, rest[1]
     return run
+
+
+def bare_name_at(words: list[Word], joins: list[bool], i: int, matches: dict[int, Match], kb: KB,
+                 first: str) -> tuple[int, int] | None:
+    """A name with no title beside it, read strictly: from word ``i`` (``first`` once a
+    conjunction is peeled), known name words and connectors only, closed by at most one family
+    name with the article that is not a common word (محمد مرسي، سالم بن خليفة الغفلي)."""
+    if first.startswith("ال") or _bare(first)[1]:
+        return None
+    k, last, names = i + 1, None, 1
+    while k < len(words) and joins[k - 1] and k - i < 6 and k not in matches:
+        w = words[k].text
+        if w in CONNECTORS:
+            k += 1
+            continue
+        if kb.is_name_token(w) and not w.startswith("ال") and w not in AMBIGUOUS_NAMES:
+            names += 1
+        elif w.startswith("ال") and len(w) > 4 and not kb.is_common(w) and not _bare(w)[1] and w not in STOP:
+            last = k  # the family name closes it
+            break
+        else:
+            break
+        last = k
+        k += 1
+    while last is not None and words[last].text in CONNECTORS:
+        last -= 1
+    if last is None or last == i:
+        return None
+    if names < 2 and not words[last].text.startswith("ال"):
+        return None
+    return i, last
 
 
 def name_before(words: list[Word], joins: list[bool], i: int, matches: dict[int, Match], kb: KB,
@@ -342,7 +398,8 @@ def _name_run(words, joins, k, step, matches, kb, continuing=False) -> tuple[int
         elif step < 0 and run and w in CONNECTORS:
             ok = True
         elif w in AMBIGUOUS_NAMES:  # علي is also «على» once folded: a name only before a name
-            ok = step > 0 and bool(nxt) and not nxt.startswith("ال") and name_like(nxt, kb, first=False)
+            ok = step > 0 and bool(nxt) and ((not nxt.startswith("ال") and name_like(nxt, kb, first=False))
+                                             or _family(nxt, kb))
         elif _bare(w)[1] and nxt in CONNECTORS:  # مساعد بن محمد
             ok = True
         else:
@@ -374,8 +431,10 @@ def _near(matches: dict[int, Match], k: int) -> list[Match]:
 
 
 def _family(w: str, kb: KB) -> bool:
-    """A family name with the article (الجبير، الفيصل): not a common word, not a title."""
-    return w.startswith("ال") and len(w) > 4 and not kb.is_common(w) and not _bare(w)[1] and w not in STOP
+    """A family name with the article (الجبير، الفيصل، الشهري): any article word but a title,
+    a time word or a function word; only read where a name is expected."""
+    return (w.startswith("ال") and len(w) > 4 and not _bare(w)[1] and w not in STOP and w not in FIXED_STOP
+            and w not in TIME_WORDS and w not in ORG_NOUNS and w[2:] not in ORG_NOUNS)
 
 
 def _has_connector(words, run) -> bool:

@@ -54,6 +54,7 @@ _NOT_FUTURE = {"سيد", "سيدة", "سيول", "سينما", "سيناء", "س
 
 FUTURE = {fold(w) for w in _FUTURE_WORDS}
 COMPLEMENTIZERS = {fold(w) for w in _COMPLEMENTIZERS}
+WEAK_FUTURE = {fold(w) for w in ("اعتبارا", "ابتداء", "بدءا", "بحلول")}
 SCHEDULE = {fold(w) for w in _SCHEDULE_VERBS}
 PAST = {fold(w) + s for w in _PAST_VERBS for s in _PAST_SUFFIXES}
 PAST_MARKS = {fold(w) for w in _PAST_MARKS}
@@ -63,11 +64,14 @@ WORD_RE = re.compile(r"[\w\u0640]+")
 
 @dataclass
 class Marker:
-    """The word that sets a clause's tense, with its span (evidence for a flag)."""
+    """The word that sets a clause's tense, with its span (evidence for a flag).  ``strong``: a
+    marker of what is to come (سيعقد، من المقرر، المرتقب), not a present that may be habitual
+    (تبدأ، اعتبارا من)."""
 
     direction: int
     start: int
     end: int
+    strong: bool = True
 
 
 def _strip(word: str) -> str:
@@ -84,9 +88,9 @@ def word_direction(word: str) -> int:
         return -1
     if w in SCHEDULE:
         return 1
-    if re.match(r"س[يتنا]\w{2,}", w) and w not in NOT_FUTURE and not w.startswith(("سيا", "سيد", "سنو")) \
-            and not w.endswith(("ه", "ات", "يه")):
-        return 1
+    if re.match(r"س[يتن][^ا]\w+", w) and w not in NOT_FUTURE and not w.startswith(("سيد", "سنو")) \
+            and not w.endswith(("ه", "ات", "يه", "ها", "ال")):
+        return 1  # س + imperfect: سيعقد، ستواصل، سنستمر (not ستائر، سيارة، سيرفال)
     return 0
 
 
@@ -102,7 +106,7 @@ def tense_marker(text: str, start: int, end: int, lo: int, hi: int) -> Marker | 
             continue
         d = word_direction(m.group(0))
         if d > 0 or (d < 0 and not embedded):
-            return Marker(d, m.start(), m.end())
+            return Marker(d, m.start(), m.end(), is_strong(m.group(0)))
         if d < 0:
             break
     for i, m in enumerate(WORD_RE.finditer(text, end, hi)):
@@ -110,8 +114,14 @@ def tense_marker(text: str, start: int, end: int, lo: int, hi: int) -> Marker | 
             break
         d = word_direction(m.group(0))
         if d:
-            return Marker(d, m.start(), m.end())
+            return Marker(d, m.start(), m.end(), is_strong(m.group(0)))
     return None
+
+
+def is_strong(word: str) -> bool:
+    """A future marker that announces (سيعقد، المقرر) rather than a present that may be habitual."""
+    w = _strip(fold(word))
+    return w not in SCHEDULE and w not in WEAK_FUTURE
 
 
 def sentence_of(sentences: list[Span], start: int, text_len: int) -> tuple[int, int]:
@@ -128,6 +138,7 @@ FUTURE_GRACE = 180  # days ahead a year-less scheduled date may lie
 VIOLATION = 400  # cost of a future-tense explicit date that is already past
 SEARCH_DAYS = 3 * 366
 MAX_PERIOD = 180
+BRACKET = 60  # a scheduled event closing the writing period lies at most this many days after it
 
 
 @dataclass
@@ -138,6 +149,7 @@ class Anchor:
     direction: int  # -1 before the writing, +1 after it, 0 either
     marker: Marker | None
     explicit_end: dt.date | None = None  # last day of an explicit (year-stated) date
+    worded: bool = False  # the direction is in the words (الماضي، المقبل), not the clause's tense
 
 
 def _occurrences(e: Expr, year: int) -> tuple[dt.date, dt.date] | None:
@@ -154,7 +166,7 @@ def _occurrences(e: Expr, year: int) -> tuple[dt.date, dt.date] | None:
         day = make(year, e.m, e.d)
         return (day, day) if day else None
     first = make(year, e.m, 1)
-    last = next((v for v in (make(year, e.m, d) for d in (31, 30, 29)) if v), None)
+    last = next((v for v in (make(year, e.m, d) for d in (31, 30, 29, 28)) if v), None)
     return (first, last) if first and last else None
 
 
@@ -177,14 +189,25 @@ def _anchor_cost(a: Anchor, t: dt.date) -> float:
     spans = [s for y in _years_around(e, t) if (s := _occurrences(e, y))]
     past = [(t - last).days for first, last in spans if first <= t]
     future = [(first - t).days for first, last in spans if first > t]
-    p = max(0, min(past) - PAST_GRACE) if past else VIOLATION
-    fu = max(0, min(future) - FUTURE_GRACE) if future else VIOLATION
+    # "سبتمبر الماضي" only orders the date before the writing; a bare "15 أغسطس" is also near it.
+    p_grace, f_grace = (366, 366) if a.worded else (PAST_GRACE, FUTURE_GRACE)
+    p = max(0, min(past) - p_grace) if past else VIOLATION
+    fu = max(0, min(future) - f_grace) if future else VIOLATION
     p, fu = min(p, 366), min(fu, 366)
     if a.direction < 0:
         return p
     if a.direction > 0:
         return fu
     return min(p, fu)
+
+
+def _days_ahead(a: Anchor, t: dt.date) -> int | None:
+    """Days from ``t`` to the next occurrence of a future anchor (None when none follows)."""
+    if not a.expr.year_less:
+        return (a.explicit_end - t).days if a.explicit_end and a.explicit_end > t else None
+    ahead = [(first - t).days for y in _years_around(a.expr, t) if (sp := _occurrences(a.expr, y))
+             for first in (sp[0],) if first > t]
+    return min(ahead) if ahead else None
 
 
 @dataclass
@@ -195,8 +218,11 @@ class Dating:
 
 
 def date_document(text: str, anchors: list[Anchor], ref: dt.date) -> Dating:
-    """Estimate when the text was written from its anchors, relative to the reference date."""
-    useful = [a for a in anchors if a.expr.year_less or (a.direction > 0 and a.explicit_end)]
+    """Estimate when the text was written from its anchors, relative to the reference date.
+    Only year-less dates and scheduled (future-tense) days or months count: explicit past dates
+    fit any later writing date."""
+    useful = [a for a in anchors if a.expr.year_less
+              or (a.direction > 0 and a.explicit_end and a.expr.gran in ("day", "month"))]
     if not useful:
         return Dating(None, None, None)
 
@@ -211,8 +237,10 @@ def date_document(text: str, anchors: list[Anchor], ref: dt.date) -> Dating:
         k_end += 1
     end, start = ref - dt.timedelta(days=k_best), ref - dt.timedelta(days=k_end)
     gain = costs[0][0] - best
-    future = [a for a in useful if a.direction > 0]
-    if gain < 60 or k_best < 30 or not future:
+    # A scheduled event must close the period: the text was written shortly before it.
+    closing = [a for a in useful if a.direction > 0 and (a.worded or (a.marker and a.marker.strong))
+               and _days_ahead(a, end) is not None and _days_ahead(a, end) <= BRACKET]
+    if gain < 60 or k_best < 30 or not closing:
         return Dating(None, None, None)
     # The anchor that gains most from moving the writing date back is the evidence.
     ev = max(useful, key=lambda a: (a.direction > 0, _anchor_cost(a, ref) - _anchor_cost(a, end)))
@@ -228,17 +256,19 @@ def date_document(text: str, anchors: list[Anchor], ref: dt.date) -> Dating:
 
 
 def stale_by_years(text: str, dated: list[tuple[Expr, dt.date]], has_deictic: bool, ref: dt.date) -> Dating:
-    """Explicit years well before the reference date dominate a text that speaks of "today" or
-    "yesterday": the text reports those years' news.  ``dated``: explicit dates with their last day."""
-    if not has_deictic or len(dated) < 2:
+    """Full dates (day, month and year) a year or more before the reference date fill a text that
+    speaks of "today" or "yesterday", and no date or year in it is recent: the text reports that
+    time's news.  ``dated``: every explicit date or year with its last day."""
+    days = sorted({d: (e, d) for e, d in dated if e.gran == "day" and e.d is not None}.values(),
+                  key=lambda p: p[1])  # one per day: "27-7-1429هـ الموافق 30 يوليو 2008" is one
+    if not has_deictic or len(days) < 3 or any(d >= ref - dt.timedelta(days=365) for _, d in dated):
         return Dating(None, None, None)
-    latest = max(d.year for _, d in dated)
-    recent = [(e, d) for e, d in dated if d.year >= latest - 1]
-    if latest > ref.year - 2 or len(recent) < 2:
-        return Dating(None, None, None)
-    ev, last_day = max(((e, d) for e, d in dated if d.year == latest), key=lambda p: (p[1], p[0].start))
+    latest = days[-1][1].year
+    if (days[-1][1] - days[-3][1]).days > 90:
+        return Dating(None, None, None)  # history, not a news cluster
+    ev, last_day = max(((e, d) for e, d in days if d.year == latest), key=lambda p: (p[1], p[0].start))
     start, end = last_day, dt.date(latest, 12, 31)
-    note = (f"the text speaks of today/yesterday but its latest explicit year is {latest}, "
+    note = (f"the text speaks of today/yesterday but its latest full date is in {latest}, "
             f"{ref.year - latest} years before the reference date {ref}; "
             f"the page date is probably not when the text was written")
     return Dating({"start": start.isoformat(), "end": end.isoformat()},

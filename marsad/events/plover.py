@@ -23,7 +23,7 @@ from .triggers import Lexicon, Match, lexicon, word_tokens
 PLACE_TYPES = {"GPE", "LOC"}
 # Prepositions (folded) that mark a target, a place, or the agent of a passive noun.
 TARGET_PREPS = {"علي", "ضد", "الي", "ل", "مع", "بحق", "تجاه", "نحو", "لدي"}
-PLACE_PREPS = {"في", "ب", "داخل", "قرب", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "وسط", "من"}
+PLACE_PREPS = {"في", "ب", "داخل", "قرب", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "وسط"}
 AGENT_PREPS = {"قبل"}  # من قبل X: by X
 CLAUSE_MARKS = set("،,؛;:()«»\"“”")
 # Verbs whose object is an event noun: شن هجوما، عقد اجتماعا، فرض عقوبات — a governing structure.

@@ -64,7 +64,10 @@ def run(art: Article) -> None:
     tenses = [m.direction if m else 0 for m in markers]
     ref = reference_date(art)
     resolved = [resolve(e, ref, t) for e, t in zip(exprs, tenses)]
-    if ref is not None:
+    for e, (v, _) in zip(exprs, resolved):
+        if e.year_less and e.d and e.apposed is not None and v and v[:4].isdigit():
+            e.y = int(v[:4])  # a weekday written with the date fixed its year
+    if ref is not None and not _confirms(exprs, resolved, ref):
         dating = _date(text, exprs, markers, tenses, resolved, ref)
         if dating.flag is not None:
             art.flags.append(dating.flag)
@@ -78,6 +81,32 @@ def run(art: Article) -> None:
                  for i, (e, (v, c)) in enumerate(zip(exprs, resolved))]
 
 
+def _confirms(exprs: list[Expr], resolved, ref: dt.date) -> bool:
+    """The text dates itself at the reference date: a dateline ("الرياض 10 أغسطس 2015") or
+    "اليوم (الاثنين)" whose weekday falls within a day of it.  No stale flag then."""
+    for e, (v, _) in zip(exprs, resolved):
+        day = _as_day(v)
+        if day is None:
+            continue
+        if e.rel is not None and e.rel[0] == "D" and e.apposed is not None:
+            if abs((day - (ref + dt.timedelta(days=e.rel[1]))).days) <= 1:
+                return True
+        elif e.kind == "date" and e.y is not None and e.d and abs((day - ref).days) <= 2:
+            return True
+    return False
+
+
+def _as_day(v: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(v[:10]) if v and len(v) >= 10 else None
+    except ValueError:
+        return None
+
+
+def _words_between(text: str, a: int, b: int) -> int:
+    return len(text[min(a, b):max(a, b)].split())
+
+
 def _date(text, exprs, markers, tenses, resolved, ref: dt.date) -> Dating:
     anchors, explicit = [], []
     for e, m, t, (v, _) in zip(exprs, markers, tenses, resolved):
@@ -85,13 +114,18 @@ def _date(text, exprs, markers, tenses, resolved, ref: dt.date) -> Dating:
             continue
         if e.gran not in ("day", "month", "year"):
             continue
-        direction = e.direction if e.direction is not None else t
+        close = m is not None and _words_between(text, m.end if m.end <= e.start else m.start,
+                                                 e.start if m.end <= e.start else e.end) <= 8
+        # A future marker must stand near its date to govern it; the clause's past verb may not.
+        direction = e.direction if e.direction is not None else (t if close or t < 0 else 0)
         end = None if _depends_on_ref(e) else last_day(v)
-        anchors.append(Anchor(e, direction, m, end))
+        anchors.append(Anchor(e, direction, m if close or t < 0 else None, end, worded=e.direction is not None))
         if end is not None and direction <= 0:
             explicit.append((e, end))
     dating = date_document(text, anchors, ref)
     if dating.flag is None:
-        deictic = any(e.rel is not None and e.rel[0] in ("D", "W", "M") for e in exprs)
+        # "أمس"/"غدا" (not "اليوم", which also means "nowadays") tie the text to its own day.
+        deictic = any(e.rel is not None and e.rel[0] == "D" and (e.rel[1] or e.apposed is not None)
+                      for e in exprs)
         dating = stale_by_years(text, explicit, deictic, ref)
     return dating

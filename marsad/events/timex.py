@@ -383,6 +383,8 @@ def _merge(folded: str, found: list[tuple[int, int, Expr]]) -> list[tuple[int, i
     "الساعة 11:30 من مساء الأربعاء" → a time on that day; "من 28 ديسمبر إلى 3 يناير" → a range."""
     out: list[tuple[int, int, Expr]] = []
     for fs, fe, e in found:
+        if e.year_less and e.direction is None and _SINCE.search(folded, max(0, fs - 6), fs):
+            e.direction = -1  # "منذ 29 يونيو": since a day that is past
         if e.kind == "date" and e.gran == "day" and (e.rel or e.weekday is not None or e.d):
             m = _POD_BEFORE.search(folded, max(0, fs - 20), fs)
             if m and (not out or out[-1][1] <= m.start()):
@@ -424,6 +426,7 @@ def _join(folded: str, out: list[tuple[int, int, Expr]], fs: int, fe: int, e: Ex
     return False
 
 
+_SINCE = re.compile(f(r"(?<!\w)منذ\s+$"))
 _CLOCK_GAP = re.compile(f(r"\s*(?:من\s+)?(?:يوم\s+)?"))
 
 
@@ -786,6 +789,10 @@ def _resolve_date(e: Expr, ref: dt.date | None, tense: int) -> tuple[str | None,
             return f"XXXX{mm}{dd}", "vague"
         if e.year_rel is not None:
             y = ref.year + e.year_rel
+        elif e.d and e.apposed is not None and _weekday_years(e, ref):
+            # "الأربعاء 9 سبتمبر": the year in which the 9th of September is a Wednesday.
+            y = min(_weekday_years(e, ref), key=lambda yy: abs((dt.date(yy, e.m, e.d) - ref).days))
+            certainty = "inferred"
         else:
             y = _infer_year(e.m, e.d, ref, e.direction or tense, lambda yy, mm, dd: _safe(yy, mm, dd or 1), strict=e.direction is not None)
             certainty = "exact" if e.direction else "inferred"
@@ -796,6 +803,11 @@ def _resolve_date(e: Expr, ref: dt.date | None, tense: int) -> tuple[str | None,
     if _safe(y, e.m, e.d) is None:
         return None, "vague"
     return f"{y:04d}-{e.m:02d}-{e.d:02d}" + _pod(e), certainty
+
+
+def _weekday_years(e: Expr, ref: dt.date) -> list[int]:
+    return [y for y in range(ref.year - 3, ref.year + 2)
+            if (day := _safe(y, e.m, e.d)) is not None and day.weekday() == e.apposed]
 
 
 def _pod(e: Expr) -> str:

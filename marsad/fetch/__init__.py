@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from ..article import Article
 from ..errors import InputError
-from .http import Fetcher, Response
+
+if TYPE_CHECKING:  # httpx is imported only when something is fetched
+    from .http import Fetcher, Response
 
 MAX_SITEMAPS = 50  # child sitemaps read from one index
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json")
@@ -21,7 +24,7 @@ _FEED_RE = re.compile(rb"<(?:rss|feed|rdf:rdf)\b")
 _SITEMAP_RE = re.compile(rb"<(?:urlset|sitemapindex)\b")
 FETCH_OPTIONS = ("state", "delay", "timeout", "retries", "robots")
 
-_probed: dict[str, tuple[Fetcher, Response | InputError]] = {}
+_probed: dict[str, tuple["Fetcher", "Response | InputError"]] = {}
 
 
 def sniff_kind(content_type: str, data: bytes) -> str:
@@ -38,6 +41,8 @@ def sniff_kind(content_type: str, data: bytes) -> str:
 
 
 def _fetcher(allow_private: bool, max_bytes: int | None = None, **fopts) -> Fetcher:
+    from .http import Fetcher
+
     kw = {k: fopts[k] for k in ("delay", "timeout", "retries", "robots") if fopts.get(k) is not None}
     if max_bytes:
         kw["max_bytes"] = max_bytes
@@ -54,12 +59,16 @@ def probe(url: str, allow_private: bool = False, **opts) -> str | None:
     """Fetch ``url`` once to learn what it holds (kept for ``iter_url``); None when it fails."""
     fopts, aopts = _split(opts)
     fetcher = _fetcher(allow_private, aopts.get("max_bytes"), **fopts)
-    try:
-        resp: Response | InputError = fetcher.get(url)
-    except InputError as e:
-        resp = e
+    resp = _fetch(fetcher, url, aopts.get("max_bytes"))
     _probed[url] = (fetcher, resp)
     return None if isinstance(resp, InputError) else sniff_kind(resp.content_type, resp.content)
+
+
+def _fetch(fetcher: Fetcher, url: str, max_bytes: int | None) -> Response | InputError:
+    try:
+        return _gunzip(fetcher.get(url), max_bytes)
+    except InputError as e:
+        return e
 
 
 def iter_url(source: str, allow_private: bool = False, **opts) -> Iterator[Article | InputError]:
@@ -69,10 +78,7 @@ def iter_url(source: str, allow_private: bool = False, **opts) -> Iterator[Artic
         fetcher, resp = _probed.pop(source)
     else:
         fetcher = _fetcher(allow_private, aopts.get("max_bytes"), **fopts)
-        try:
-            resp = fetcher.get(source)
-        except InputError as e:
-            resp = e
+        resp = _fetch(fetcher, source, aopts.get("max_bytes"))
     with fetcher:
         if isinstance(resp, InputError):
             yield resp
@@ -113,10 +119,33 @@ def iter_warc_file(path: str, **opts) -> Iterator[Article | InputError]:
         yield art
 
 
+def _gunzip(resp: Response, max_bytes: int | None) -> Response:
+    """Sitemaps are often served as ``.xml.gz`` files (gzip bytes, not a Content-Encoding)."""
+    if resp.content[:2] != b"\x1f\x8b":
+        return resp
+    import zlib
+
+    from ..read.encoding import MAX_BYTES
+
+    limit = max_bytes or MAX_BYTES
+    try:
+        d = zlib.decompressobj(wbits=31)
+        data = d.decompress(resp.content, limit + 1)
+    except zlib.error:
+        raise InputError(f"{resp.url}: damaged gzip file") from None
+    if len(data) > limit:
+        raise InputError(f"{resp.url}: over the {limit // 2**20} MB limit once unzipped")
+    resp.content = data
+    return resp
+
+
 def _page(resp: Response, published: str | None = None, **aopts) -> Article | InputError:
     from ..pipeline import analyze
     from ..read.encoding import decode
 
+    ctype = resp.content_type
+    if ctype and not any(t in ctype for t in ("html", "xml", "text")):
+        return InputError(f"{resp.url}: not a web page ({ctype})")
     try:
         text, _ = decode(resp.content, declared=resp.charset,
                          **({"max_bytes": aopts["max_bytes"]} if aopts.get("max_bytes") else {}))
@@ -170,7 +199,7 @@ def _sitemap_items(data: bytes, where: str, fetcher: Fetcher, depth: int = 0) ->
         raise InputError(f"{where}: sitemap indexes nested too deep")
     for e in entries[:MAX_SITEMAPS]:
         try:
-            child = fetcher.get(e.url)
+            child = _gunzip(fetcher.get(e.url), fetcher.max_bytes)
             yield from _sitemap_items(child.content, child.url, fetcher, depth + 1)
         except InputError as err:
             yield err

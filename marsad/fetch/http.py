@@ -3,8 +3,9 @@
 Polite: a user agent that says who we are, robots.txt obeyed, one request per host every
 ``delay`` seconds, retries with exponential backoff on timeouts and 429/5xx.  Safe: every hop of
 a redirect chain is checked again (scheme, robots, address), private/loopback/link-local
-addresses are refused after DNS resolution unless ``allow_private``, bodies are streamed and
-cut off at ``max_bytes`` (after decompression, so a gzip bomb is caught too).
+addresses are refused after DNS resolution unless ``allow_private`` and the request then goes to
+the address that was checked (a second DNS answer cannot swap in a private one), bodies are
+streamed and cut off at ``max_bytes`` (after decompression, so a gzip bomb is caught too).
 """
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from ..read.encoding import MAX_BYTES
 
 USER_AGENT = f"Marsad/{__version__} (Arabic news observatory; +https://github.com/marsad-project/marsad)"
 RETRY_STATUS = {429, 502, 503, 504}
+MAX_RETRY_AFTER = 60.0
 
 
 @dataclass
@@ -79,21 +81,27 @@ class Fetcher:
         self.close()
 
     # -- checks -------------------------------------------------------------------------------
-    def check_url(self, url: str) -> None:
-        """Refuse what we must not fetch: other schemes, and private addresses unless allowed."""
+    def check_url(self, url: str) -> str | None:
+        """Refuse what we must not fetch: other schemes, and private addresses unless allowed.
+
+        Returns the checked address to connect to (None when addresses are not checked), so that
+        a second DNS answer cannot swap in a private address between the check and the request.
+        """
         p = urlparse(url)
         if p.scheme not in ("http", "https") or not p.hostname:
             raise InputError(f"{url}: only http and https URLs can be fetched")
         if self.allow_private or p.hostname.lower() in self.allow_hosts:
-            return
+            return None
         try:
             infos = socket.getaddrinfo(p.hostname, p.port or (443 if p.scheme == "https" else 80), type=socket.SOCK_STREAM)
-        except (socket.gaierror, UnicodeError):
+        except (socket.gaierror, UnicodeError, ValueError):
             raise InputError(f"{url}: cannot resolve host {p.hostname}") from None
-        for info in infos:
-            if _blocked_address(info[4][0]):
-                raise InputError(f"{url}: refusing to fetch a private or local address ({info[4][0]}); "
+        addrs = [info[4][0] for info in infos]
+        for ip in addrs:
+            if _blocked_address(ip):
+                raise InputError(f"{url}: refusing to fetch a private or local address ({ip}); "
                                  "use --allow-private to allow it")
+        return next((ip for ip in addrs if ":" not in ip), addrs[0]) if addrs else None
 
     def allowed_by_robots(self, url: str) -> bool:
         if not self.robots:
@@ -126,10 +134,10 @@ class Fetcher:
         seen = [url]
         current = url
         for _ in range(self.max_redirects + 1):
-            self.check_url(current)
+            pinned = self.check_url(current)
             if check_robots and not self.allowed_by_robots(current):
                 raise InputError(f"{current}: disallowed by the site's robots.txt")
-            status, headers, body = self._request(current, max_bytes, retries)
+            status, headers, body = self._request(current, max_bytes, retries, pinned)
             if status in (301, 302, 303, 307, 308) and headers.get("location"):
                 nxt = urljoin(current, headers["location"])
                 if nxt in seen:
@@ -158,14 +166,16 @@ class Fetcher:
                 time.sleep(self.delay - (now - last))
             self._last[host] = time.monotonic()
 
-    def _request(self, url: str, max_bytes: int, retries: int) -> tuple[int, httpx.Headers, bytes]:
+    def _request(self, url: str, max_bytes: int, retries: int,
+                 pinned: str | None = None) -> tuple[int, httpx.Headers, bytes]:
         host = urlparse(url).netloc
+        target, headers, extensions = _pin(url, pinned) if pinned else (url, None, None)
         for attempt in range(retries + 1):
             self._wait_turn(host)
             try:
-                with self._client.stream("GET", url) as r:
+                with self._client.stream("GET", target, headers=headers, extensions=extensions) as r:
                     if r.status_code in RETRY_STATUS and attempt < retries:
-                        time.sleep(self.backoff * 2 ** attempt)
+                        time.sleep(_retry_after(r.headers.get("retry-after"), self.backoff * 2 ** attempt))
                         continue
                     size = r.headers.get("content-length")
                     if size and size.isdigit() and int(size) > max_bytes:
@@ -193,13 +203,30 @@ class Fetcher:
         raise InputError(f"{url}: still failing after {retries + 1} tries")
 
 
-def _accept_encoding() -> str:
-    try:
-        import brotli  # noqa: F401  (httpx decodes br when it is installed)
+def _pin(url: str, ip: str) -> tuple[str, dict, dict]:
+    """The request for ``url`` sent to the address ``ip``: Host header and TLS name kept."""
+    p = urlparse(url)
+    netloc = (f"[{ip}]" if ":" in ip else ip) + (f":{p.port}" if p.port else "")
+    host = p.hostname + (f":{p.port}" if p.port else "")
+    if p.scheme != "https":
+        return p._replace(netloc=netloc).geturl(), {"Host": host}, {}
+    # The pool knows connections by address only: a TLS connection made under one site's name
+    # must not be reused for another site on the same address (a CDN), so it is closed.
+    return p._replace(netloc=netloc).geturl(), {"Host": host, "Connection": "close"}, {"sni_hostname": p.hostname}
 
-        return "gzip, deflate, br"
-    except ImportError:
-        return "gzip, deflate"
+
+def _accept_encoding() -> str:
+    """Ask for brotli only when httpx can decode it (the ``brotli`` package is installed)."""
+    from importlib.util import find_spec
+
+    return "gzip, deflate, br" if find_spec("brotli") or find_spec("brotlicffi") else "gzip, deflate"
+
+
+def _retry_after(value: str | None, default: float) -> float:
+    """Seconds to wait before a retry: the server's Retry-After (in seconds, at most a minute) or ours."""
+    if value and value.strip().isdigit():
+        return min(float(value), MAX_RETRY_AFTER)
+    return default
 
 
 def _mb(n: int) -> str:

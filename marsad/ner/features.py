@@ -10,6 +10,8 @@ Feature groups, switched on by name so that training can measure each one (the a
 - ``clusters``: word2vec k-means clusters at three granularities (own word), the middle one
   for the ±2 window.
 - ``triggers``: words that announce a type (وزير، جامعة، مدينة ...) on the word and at -1/-2.
+- ``autolex``: like ``gaz``, over names the tagger itself found often, with one type, in
+  unlabelled news (scripts/build_ner_autolex.py).
 
 Everything that depends on the word alone is computed once per word form and cached: window
 features then only prefix the neighbours' cached lists, which keeps tagging fast.
@@ -22,10 +24,12 @@ from pathlib import Path
 from ..text.normalize import fold
 from ..text.tokenize import Token, split_clitics
 
-GROUPS = ("base", "rich", "gaz", "clusters", "triggers")
+GROUPS = ("base", "rich", "gaz", "clusters", "triggers", "autolex")
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "ner"
 MAX_GAZ_TOKENS = 6
 _CACHE_LIMIT = 200_000
+# Neighbour offsets; a word's lent features are stored once per offset, already prefixed.
+_OFFSETS = ("-1", "+1", "-2", "+2")
 
 
 def word_key(word: str) -> str:
@@ -69,6 +73,7 @@ class Resources:
     """Lexicons the features look up: gazetteer phrases, name tokens, word clusters."""
 
     phrases: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
+    auto_phrases: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
     name_tokens: frozenset[str] = frozenset()
     clusters: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     rank: dict[str, int] = field(default_factory=dict)
@@ -77,18 +82,10 @@ class Resources:
     def load(cls, data_dir: str | Path = DATA_DIR) -> "Resources":
         d = Path(data_dir)
         res = cls()
-        gaz = d / "gazetteer.tsv"
-        if gaz.exists():
-            phrases: dict[tuple[str, ...], set[str]] = {}
-            names: set[str] = set()
-            for line in gaz.read_text(encoding="utf-8").splitlines():
-                phrase, typ = line.split("\t")
-                if typ == "NAME":
-                    names.add(phrase)
-                else:
-                    phrases.setdefault(tuple(phrase.split(" ")), set()).add(typ)
-            res.phrases = {k: frozenset(v) for k, v in phrases.items()}
-            res.name_tokens = frozenset(names)
+        names: set[str] = set()
+        res.phrases = _read_phrases(d / "gazetteer.tsv", names)
+        res.auto_phrases = _read_phrases(d / "autolex.tsv", names)
+        res.name_tokens = frozenset(names)
         cl = d / "clusters.tsv"
         if cl.exists():
             for i, line in enumerate(cl.read_text(encoding="utf-8").splitlines()):
@@ -96,6 +93,19 @@ class Resources:
                 res.clusters[w] = (a, b, c)
                 res.rank[w] = i
         return res
+
+
+def _read_phrases(path: Path, names: set[str]) -> dict[tuple[str, ...], frozenset[str]]:
+    """`phrase<TAB>TYPE` lines as phrase tuple → types; NAME entries go to ``names``."""
+    phrases: dict[tuple[str, ...], set[str]] = {}
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            phrase, typ = line.split("\t")
+            if typ == "NAME":
+                names.add(phrase)
+            else:
+                phrases.setdefault(tuple(phrase.split(" ")), set()).add(typ)
+    return {k: frozenset(v) for k, v in phrases.items()}
 
 
 class Featurizer:
@@ -112,7 +122,7 @@ class Featurizer:
 
     # -- per word form (cached) -------------------------------------------------------------
     def _word(self, w: str) -> tuple[list[str], list[str], str, str]:
-        """(own features, features lent to neighbours, key, lookup forms) for one word form."""
+        """(own features, features lent to neighbours by offset, key, lookup forms) of a word form."""
         hit = self._cache.get(w)
         if hit is not None:
             return hit
@@ -160,7 +170,7 @@ class Featurizer:
         if "gaz" in g and any(f in self.res.name_tokens for f in forms):
             own.append("gname")
             lend.append("gname")
-        out = (own, lend, k, forms)
+        out = (own, {d: [d + x for x in lend] for d in _OFFSETS}, k, forms)
         if len(self._cache) > _CACHE_LIMIT:
             self._cache.clear()
         self._cache[w] = out
@@ -175,18 +185,21 @@ class Featurizer:
             f = feats[i]
             for d in range(1, self.window + 1):
                 if i - d >= 0:
-                    f.extend(f"-{d}{x}" for x in info[i - d][1])
+                    f.extend(info[i - d][1][_OFFSETS[2 * d - 2]])
                 else:
                     f.append(f"-{d}BOS")
                 if i + d < n:
-                    f.extend(f"+{d}{x}" for x in info[i + d][1])
+                    f.extend(info[i + d][1][_OFFSETS[2 * d - 1]])
                 else:
                     f.append(f"+{d}EOS")
         if "rich" in self.groups:
             for i in range(1, n):
                 feats[i].append(f"bg={info[i - 1][2]}|{info[i][2]}")
-        if "gaz" in self.groups and self.res.phrases:
-            for i, tag in enumerate(self._gazetteer_tags(info)):
+        lexicons = [self.res.phrases] if "gaz" in self.groups else []
+        if "autolex" in self.groups:
+            lexicons.append(self.res.auto_phrases)
+        for phrases in lexicons:
+            for i, tag in enumerate(self._gazetteer_tags(info, phrases)):
                 if tag:
                     feats[i].extend(tag)
                     if i + 1 < n:
@@ -195,12 +208,13 @@ class Featurizer:
                         feats[i - 1].extend("+1" + t for t in tag)
         return feats
 
-    def _gazetteer_tags(self, info) -> list[list[str]]:
+    def _gazetteer_tags(self, info, phrases) -> list[list[str]]:
         """BIO gazetteer features from a greedy longest match; a name may carry a proclitic
         (و، ب، ل...) on its first word, so the first word is tried in each of its forms."""
         n = len(info)
         tags: list[list[str]] = [[] for _ in range(n)]
-        phrases = self.res.phrases
+        if not phrases:
+            return tags
         i = 0
         while i < n:
             found = None

@@ -13,7 +13,7 @@ from ..errors import InputError
 
 MAX_BYTES = 20 * 1024 * 1024
 _COMMON = ("ال", "في", "من", "لا", "على", "ان", " و")
-_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_:.-]+)""", re.I)
+_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_:.-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_:.-]+)""", re.I)
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
@@ -52,7 +52,7 @@ def decode(data: bytes, max_bytes: int = MAX_BYTES, declared: str | None = None)
     candidates = [declared.lower()] if declared else []
     m = _CHARSET_RE.search(data[:4096])
     if m:
-        candidates.append(m.group(1).decode("ascii", "replace").lower())
+        candidates.append((m.group(1) or m.group(2)).decode("ascii", "replace").lower())
     candidates += ["windows-1256", "iso-8859-6"]
     best = None
     for enc in dict.fromkeys(candidates):

@@ -2,12 +2,12 @@
 
 1. ``metadata.extract`` reads title, site name, date and authors in order of trust (JSON-LD,
    OpenGraph/``article:*``, other meta tags, then what the page prints, Arabic dates included).
-2. Before extraction the page's captions (``figcaption`` and caption classes) and its "اقرأ أيضا"
-   related-link blocks are noted, so that lines repeating them are kept out of the body.
+2. Before extraction the page's captions (``figcaption`` and caption classes) are noted: they
+   are the article's captions, and lines repeating them are kept out of the body.
 3. trafilatura's structured body (``head``, ``p`` with ``lb`` and bold ``hi``) becomes lines; each
    line is a headline copy, byline (كتب: / بقلم / حوار:), agency line (ـ وكالات), date stamp,
-   label, related link, caption, disclaimer, subheading (a heading, or a line that is all bold)
-   or paragraph — with the same furniture vocabulary the dump reader uses.
+   label, "اقرأ أيضا" label and the links under it, caption, disclaimer, subheading (a heading,
+   or a line that is all bold) or paragraph — with the dump reader's furniture vocabulary.
 """
 from __future__ import annotations
 
@@ -22,11 +22,8 @@ from ..text.normalize import light
 from . import furniture as F
 from . import metadata
 
-CAPTION_XPATH = ('//figcaption | //*[contains(concat(" ", normalize-space(@class), " "), " wp-caption-text ")] | '
-                 '//*[contains(@class, "caption") and not(self::body) and not(self::html)]')
-BLOCK_TAGS = {"p", "div", "h2", "h3", "h4", "h5", "strong", "b", "span", "section", "aside", "li", "header"}
+CAPTION_XPATH = '//figcaption | //*[contains(@class, "caption") and not(self::body) and not(self::html)]'
 SUBHEAD_MAX_WORDS = 25
-RELATED_HINT_RE = re.compile(r"[اأإ]قر[اأ]|ذات (?:ال)?صل|طالع|شاهد|[اأ]لأ?كثر|[آا]خر ال|[أا]حدث|يعجبك|ننصحك|read more|related", re.I)
 
 
 def read_html(html: str, art: Article, title: str | None = None) -> Article:
@@ -36,7 +33,6 @@ def read_html(html: str, art: Article, title: str | None = None) -> Article:
         raise InputError("cannot parse the HTML page")
     meta = metadata.extract(tree, url=art.source.url, host=art.source.site)
     captions = _captions(tree)
-    related = _related_links(tree)
 
     body = _main_text(tree, art.source.url)
     lines = _lines(body) if body is not None else []
@@ -44,9 +40,9 @@ def read_html(html: str, art: Article, title: str | None = None) -> Article:
         raise InputError("no article text found in the HTML page")
 
     headline = light(title or meta.title or "") or None
-    _classify(art, lines, headline, captions, related)
+    _classify(art, lines, headline, captions)
     for c in captions:  # trafilatura drops figure captions; the page's own are the article's
-        if c not in art.captions and F.key(c) not in related:
+        if c not in art.captions:
             art.captions.append(c)
 
     art.source.url = art.source.url or meta.url
@@ -99,32 +95,6 @@ def _captions(tree) -> list[str]:
         if t and len(t.split()) <= 60 and t not in out:
             out.append(t)
     return out
-
-
-def _related_links(tree) -> set[str]:
-    """Keys of the headlines linked from "اقرأ أيضا" / "أخبار ذات صلة" blocks."""
-    keys: set[str] = set()
-    for el in tree.iter(*BLOCK_TAGS):
-        lead = el.text if el.text and el.text.strip() else (el[0].text if len(el) and isinstance(el[0].tag, str) else None)
-        if not lead or not RELATED_HINT_RE.search(lead[:60]):
-            continue  # cheap test first: the label opens the element
-        own = _text("".join(el.itertext()))
-        k = F.key(own)
-        if not k or not F.RELATED_RE.match(k):
-            continue
-        label_words = len(k.split())
-        links = el.xpath(".//a")
-        if label_words > 6 and not links:
-            continue
-        targets = list(links)
-        sib = el.getnext()
-        if label_words <= 6 and sib is not None:
-            targets += sib.xpath("self::a | .//a")[:12]
-        for a in targets:
-            lk = F.key(_text(a.text_content()))
-            if len(lk.split()) >= 3:
-                keys.add(lk)
-    return keys
 
 
 def _lines(body) -> list[tuple[str, str]]:
@@ -183,8 +153,7 @@ def _is_date_line(text: str) -> bool:
     return len(words) <= 2
 
 
-def _classify(art: Article, lines: list[tuple[str, str]], headline: str | None,
-              captions: list[str], related: set[str]) -> None:
+def _classify(art: Article, lines: list[tuple[str, str]], headline: str | None, captions: list[str]) -> None:
     head_key = F.key(headline) if headline else None
     cap_keys = {F.key(c) for c in captions}
     blocks: list[tuple[str, str]] = []
@@ -204,7 +173,7 @@ def _classify(art: Article, lines: list[tuple[str, str]], headline: str | None,
             if text not in art.captions:
                 art.captions.append(text)
             continue
-        if k in related or (F.RELATED_RE.match(k) and words <= 20):
+        if F.RELATED_RE.match(k) and words <= 20:
             art.chrome.append(text)
             in_related = F.RELATED_RE.match(k) is not None and words <= 6
             continue

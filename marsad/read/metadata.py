@@ -39,7 +39,7 @@ class PageMeta:
     title: str | None = None
     site_name: str | None = None
     published: str | None = None
-    published_from: str | None = None  # which signal gave the date (jsonld, meta, time, page, url)
+    published_from: str | None = None  # which signal gave the date (jsonld, meta, time, page, modified)
     modified: str | None = None
     authors: list[str] = field(default_factory=list)
     agency: str | None = None
@@ -305,7 +305,6 @@ def extract(tree, url: str | None = None, host: str | None = None) -> PageMeta:
     pm = PageMeta()
     metas = _meta_tags(tree)
     objs = _jsonld_objects(tree)
-    by_id = {o["@id"]: o for o in objs if isinstance(o.get("@id"), str)}
     arts = [o for o in objs if _types(o) & ARTICLE_TYPES] or [o for o in objs if _types(o) & {"webpage"}]
     if len(arts) > 1:  # a page that also describes its related stories: the one matching og:title
         og_key = F.key(metas.get("og:title") or "")
@@ -317,41 +316,51 @@ def extract(tree, url: str | None = None, host: str | None = None) -> PageMeta:
     pm.url = (_clean(metas.get("og:url")) or next((c.get("href") for c in tree.xpath('//link[@rel="canonical"]')), None)
               or (ld_url if isinstance(ld_url, str) and ld_url.startswith("http") else None) or url)
     pm.description = _clean(art.get("description")) or _clean(metas.get("og:description")) or _clean(metas.get("description"))
-    pm.section = _clean(art.get("articleSection") if isinstance(art.get("articleSection"), str) else None) or _clean(metas.get("article:section"))
+    section = art.get("articleSection")
+    pm.section = _clean(section if isinstance(section, str) else None) or _clean(metas.get("article:section"))
+    pm.site_name = _site_name(art, objs, metas)
+    head_el = _title(pm, tree, art, metas, host)
+    chunks = text_chunks(tree)
+    if head_el is None and pm.title:  # no <h1>: the element that prints the title
+        tk = F.key(pm.title)
+        head_el = next((el for el, t in chunks if F.key(t) == tk), None)
+    _published(pm, tree, head_el, art, metas, chunks)
+    _authors(pm, tree, head_el, art, metas, chunks)
+    return pm
 
-    # Site name.
+
+def _site_name(art: dict, objs: list[dict], metas: dict[str, str]) -> str | None:
+    by_id = {o["@id"]: o for o in objs if isinstance(o.get("@id"), str)}
     publisher = art.get("publisher")
     if isinstance(publisher, dict) and "name" not in publisher and publisher.get("@id") in by_id:
         publisher = by_id[publisher["@id"]]  # {"@id": "#org"}: a reference into the @graph
     publisher = publisher or next((o for o in objs if _types(o) & {"newsmediaorganization", "organization"}), None)
     site = (_names(publisher) or [None])[0] if publisher else None
-    pm.site_name = site or _clean(metas.get("og:site_name")) or _clean(metas.get("application-name")) or _clean(metas.get("twitter:site", "").lstrip("@") or None)
+    return (site or _clean(metas.get("og:site_name")) or _clean(metas.get("application-name"))
+            or _clean(metas.get("twitter:site", "").lstrip("@") or None))
 
-    # Title.
-    ld_title = _clean(art.get("headline")) or _clean(art.get("name") if arts and _types(art) & ARTICLE_TYPES else None)
+
+def _title(pm: PageMeta, tree, art: dict, metas: dict[str, str], host: str | None):
+    """Fill title (and site name from ``<title>`` when nothing else gave it); return the h1 element."""
+    ld_title = _clean(art.get("headline")) or _clean(art.get("name") if _types(art) & ARTICLE_TYPES else None)
     og_title = _clean(metas.get("og:title")) or _clean(metas.get("twitter:title"))
     title_el = tree.find(".//title")
     title_tag = _clean(title_el.text_content()) if title_el is not None else None
     pm.h1, head_el = _h1(tree, [ld_title, og_title, title_tag])
-    title = ld_title or og_title
-    if not title and pm.h1:
-        title = pm.h1
+    title = ld_title or og_title or pm.h1
     if title_tag:
         tag_head, tag_site = split_title(title_tag, pm.h1 or title, pm.site_name, host)
         title = title or tag_head
         pm.site_name = pm.site_name or tag_site
-    if title and pm.site_name:
-        # "headline - Site" in og:title as well: cut the site name off.
+    if title and pm.site_name:  # "headline - Site" in og:title as well: cut the site name off
         head, site2 = split_title(title, pm.h1, pm.site_name, host)
         if site2 and F.key(site2) == F.key(pm.site_name):
             title = head
     pm.title = title
-    chunks = text_chunks(tree)
-    if head_el is None and title:
-        tk = F.key(title)
-        head_el = next((el for el, t in chunks if F.key(t) == tk), None)
+    return head_el
 
-    # Publication date.
+
+def _published(pm: PageMeta, tree, head_el, art: dict, metas: dict[str, str], chunks) -> None:
     cands = [("jsonld", art.get("datePublished") or art.get("dateCreated"))]
     cands += [("meta", metas.get(k)) for k in PUBLISHED_KEYS]
     for el in _near(tree, head_el, '@itemprop="datePublished" or @property="dc:date" or @property="dc:created" '
@@ -363,27 +372,25 @@ def extract(tree, url: str | None = None, host: str | None = None) -> PageMeta:
         if (d := normalize_date(v if isinstance(v, str) else None)) is not None:
             pm.published, pm.published_from = d, src
             break
-    pm.modified = normalize_date(art.get("dateModified") if isinstance(art.get("dateModified"), str) else None) or next(
+    modified = art.get("dateModified")
+    pm.modified = normalize_date(modified if isinstance(modified, str) else None) or next(
         (d for k in MODIFIED_KEYS if (d := normalize_date(metas.get(k)))), None)
-    written, masthead = _date_near_headline(chunks, pm.h1 or pm.title)
-    pm.page_date_text = masthead
+    written, pm.page_date_text = _date_near_headline(chunks, pm.h1 or pm.title)
     if pm.published is None and written:
         pm.published, pm.published_from = written, "page"
     if pm.published is None and pm.modified:
         pm.published, pm.published_from = pm.modified, "modified"
 
-    # Authors.
-    authors = _names(art.get("author")) if art else []
-    if not authors:
-        for k in AUTHOR_KEYS:
-            if metas.get(k):
-                authors = _names(metas[k])
-                if authors:
-                    break
-    if not authors:
-        authors = _byline_near_headline(pm, chunks, pm.h1 or pm.title)
-    else:
-        _byline_near_headline(pm, chunks, pm.h1 or pm.title)
+
+def _authors(pm: PageMeta, tree, head_el, art: dict, metas: dict[str, str], chunks) -> None:
+    """Writers from JSON-LD, meta tags, a printed byline, or an author element; agencies apart."""
+    authors = _names(art.get("author"))
+    for k in AUTHOR_KEYS:
+        if authors:
+            break
+        authors = _names(metas.get(k))
+    printed = _byline_near_headline(pm, chunks, pm.h1 or pm.title)
+    authors = authors or printed
     if not authors:
         for el in _near(tree, head_el, '@rel="author" or @itemprop="author" or contains(@class,"byline") or '
                         'contains(@class,"author") or contains(@class,"writer")')[:5]:
@@ -395,12 +402,13 @@ def extract(tree, url: str | None = None, host: str | None = None) -> PageMeta:
     for a in authors:
         if F.AGENCY_LINE_RE.match(F.key(a)):
             pm.agency = pm.agency or a  # JSON-LD "author": {"name": "وكالات"}: a credit, not a writer
-    pm.authors = [a for a in dict.fromkeys(authors) if a and F.key(a) != site_key and not F.AGENCY_LINE_RE.match(F.key(a))]
-    return pm
+    pm.authors = [a for a in dict.fromkeys(authors)
+                  if a and F.key(a) != site_key and not F.AGENCY_LINE_RE.match(F.key(a))]
 
 
 BYLINE_PREFIX_RE = re.compile(r"^\s*(?:كتبت|كتب|بقلم|إعداد|اعداد|حوار|ترجمة|متابعة|تقرير|تحرير|مراسلة|مراسل|by)\s*[:：\-–]?\s*", re.I)
 
 
 def strip_byline(text: str) -> str:
+    """«كتبت: هالة يوسف» → «هالة يوسف»."""
     return BYLINE_PREFIX_RE.sub("", text).strip(" :-–")

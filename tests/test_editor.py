@@ -1,0 +1,194 @@
+"""Editor stage: summary, keywords, ROUGE, and the flags that need no spelling dictionary.
+
+Fixtures are invented sentences; entity and date layers are built by hand so these tests do not
+depend on the NER/entity/time stages."""
+from __future__ import annotations
+
+import pytest
+
+import marsad
+from marsad.article import Article, Entity, Flag, Mention, PageDate
+from marsad.editor import flags
+from marsad.editor.keywords import keywords
+from marsad.editor.lexicon import STOPWORDS, stem
+from marsad.editor.rouge import rouge_multi, rouge_n, rouge_tokens
+from marsad.editor.stage import run
+from marsad.editor.summary import select, summarize
+from marsad.text.normalize import fold
+from marsad.text.stage import run as text_run
+
+STORY = [
+    ("headline", "البرلمان يقر قانون حماية البيئة البحرية"),
+    ("paragraph", "أقر البرلمان مساء الأحد قانونا جديدا لحماية البيئة البحرية بعد نقاش استمر ثلاثة أسابيع. "
+                  "ويفرض القانون غرامات كبيرة على السفن التي تلقي النفايات في البحر."),
+    ("paragraph", "وقال رئيس لجنة البيئة إن القانون سيحمي الشعاب المرجانية والأسماك من التلوث. "
+                  "وأضاف أن البيئة البحرية تعرضت لأضرار كبيرة خلال السنوات الماضية."),
+    ("paragraph", "وكان الطقس معتدلا في العاصمة يوم التصويت. "
+                  "ورحبت جمعيات الصيادين بقانون حماية البيئة البحرية وطالبت بتطبيقه سريعا على السفن."),
+]
+
+
+def article(blocks=STORY) -> Article:
+    art = Article()
+    art.set_blocks(blocks)
+    text_run(art)
+    return art
+
+
+def add_entity(art: Article, eid: str, typ: str, name: str, surfaces: list[str]) -> None:
+    mentions, pos = [], 0
+    for s in surfaces:
+        at = art.text.index(s, pos)
+        mentions.append(Mention(s, at, at + len(s)))
+        pos = at + len(s)
+    art.entities.append(Entity(id=eid, type=typ, name=name, mentions=mentions))
+
+
+# --- ROUGE ---------------------------------------------------------------------------------
+
+def test_rouge_folds_and_stems():
+    assert rouge_tokens("والمحادثات، المحادثات") == [stem(fold("المحادثات"))] * 2
+    s = rouge_n(rouge_tokens("أقر البرلمان القانون"), rouge_tokens("أقر البرلمان قانونا جديدا"), 1)
+    assert s.precision == pytest.approx(2 / 3) and s.recall == pytest.approx(2 / 4)
+    assert s.f == pytest.approx(2 * (2 / 3) * 0.5 / (2 / 3 + 0.5))
+
+
+def test_rouge_bigrams_and_references_averaged():
+    cand = rouge_tokens("السفن تلقي النفايات")
+    refs = [rouge_tokens("السفن تلقي النفايات"), rouge_tokens("النفايات تلقي السفن")]
+    assert rouge_n(cand, refs[0], 2).f == 1.0
+    assert rouge_n(cand, refs[1], 2).f == 0.0
+    assert rouge_multi(cand, refs, 2).f == pytest.approx(0.5)
+
+
+# --- summary -------------------------------------------------------------------------------
+
+def test_summary_is_article_sentences_in_order():
+    art = article()
+    picked = summarize(art, k=3)
+    assert len(picked) == 3
+    starts = [s.start for s in picked]
+    assert starts == sorted(starts)
+    for s in picked:
+        assert art.text[s.start:s.end] == s.text
+        assert art.block_at(s.start).kind == "paragraph"
+    # The weather aside shares nothing with the headline or the rest: never picked.
+    assert all("الطقس" not in s.text for s in picked)
+
+
+def test_summary_skips_a_repeated_sentence():
+    sents = ["أقر البرلمان قانونا جديدا لحماية البيئة البحرية من التلوث.",
+             "أقر البرلمان قانونا جديدا لحماية البيئة البحرية من التلوث.",
+             "وتفرض الحكومة غرامات على السفن التي تلقي النفايات في البحر."]
+    assert select(sents, k=2) == [0, 2]
+
+
+def test_summary_of_an_empty_article_is_empty():
+    art = article([("headline", "عنوان فقط")])
+    assert summarize(art) == []
+
+
+# --- keywords ------------------------------------------------------------------------------
+
+def test_keywords_keep_phrases_whole_and_drop_stopwords():
+    art = article([
+        ("headline", "كوريا الشمالية تجري تجربة صاروخية جديدة"),
+        ("paragraph", "أجرت كوريا الشمالية تجربة صاروخية جديدة فوق البحر، وقالت اليابان إن الصاروخ سقط "
+                      "في المياه. وتخضع كوريا الشمالية لعقوبات دولية بسبب برنامجها الصاروخي."),
+    ])
+    kws = keywords(art)
+    assert "كوريا الشمالية" in kws
+    assert "كوريا" not in kws and "الشمالية" not in kws
+    for k in kws:
+        assert all(fold(w) not in STOPWORDS for w in k.split())
+        assert all(ch.isalpha() or ch == " " for ch in k), k
+
+
+def test_keywords_use_entities():
+    art = article()
+    add_entity(art, "e1", "ORG", "لجنة البيئة", ["لجنة البيئة"])
+    assert "لجنة البيئة" in keywords(art)
+
+
+# --- variant spellings, dates, prepositions --------------------------------------------------
+
+def test_variant_spelling_of_a_transliterated_name():
+    art = article([("paragraph", "زار الوفد بيونغ يانغ أمس، وقال مسؤول في بيونغ يانغ إن المحادثات "
+                                 "كانت مثمرة. وغادر الوفد بيونج يانج مساء اليوم.")])
+    add_entity(art, "e1", "GPE", "بيونغ يانغ", ["بيونغ يانغ", "بيونغ يانغ", "بيونج يانج"])
+    out = flags.variant_flags(art)
+    assert len(out) == 1
+    f = out[0]
+    assert f.kind == "variant_spelling" and f.suggestion == "بيونغ يانغ"
+    assert art.text[f.start:f.end] == "بيونج يانج"
+
+
+def test_variant_spelling_finds_an_unlinked_form_and_ignores_inflection():
+    art = article([("paragraph", "قال تشانغ ويمينغ إن الحوثيون رفضوا. وأكد تشانغ ويمينغ أن الحوثيين "
+                                 "انسحبوا، بينما قال تشانج ويمينج إن الأمر انتهى.")])
+    add_entity(art, "e1", "PER", "تشانغ ويمينغ", ["تشانغ ويمينغ", "تشانغ ويمينغ"])
+    add_entity(art, "e2", "ORG", "الحوثيون", ["الحوثيون", "الحوثيين"])
+    out = flags.variant_flags(art)
+    assert [(art.text[f.start:f.end], f.suggestion) for f in out] == [("تشانج ويمينج", "تشانغ ويمينغ")]
+
+
+def test_two_ordinary_words_are_not_variants():
+    art = article([("paragraph", "التقى كمال الدين مع كامل الدين في المدينة.")])
+    add_entity(art, "e1", "PER", "كمال الدين", ["كمال الدين"])
+    add_entity(art, "e2", "PER", "كامل الدين", ["كامل الدين"])
+    assert flags.variant_flags(art) == []
+
+
+def test_date_mismatch_only_when_inconsistent():
+    art = article()
+    art.dates.page = PageDate(gregorian="2024-05-01", hijri="1445-10-21", weekday="Tuesday",
+                              consistent=False, text="الثلاثاء 1 مايو 2024")
+    out = flags.date_flags(art)
+    assert len(out) == 1 and out[0].kind == "date_mismatch" and out[0].start is None
+    art.dates.page.consistent = True
+    assert flags.date_flags(art) == []
+    art.dates.page = None
+    assert flags.date_flags(art) == []
+
+
+def test_missing_preposition_after_a_participle():
+    art = article([("paragraph", "رفض الوزير التصريحات الصادرة الحكومة السابقة. وقرأ البيانات الصادرة عن "
+                                 "الوزارة والتقارير الصادرة اليوم والرسالة الموجهة البرلمان.")])
+    out = flags.preposition_flags(art)
+    assert [(f.text, f.suggestion) for f in out] == [
+        ("الصادرة الحكومة", "الصادرة عن الحكومة"), ("الموجهة البرلمان", "الموجهة إلى البرلمان")]
+    for f in out:
+        assert art.text[f.start:f.end] == f.text
+
+
+def test_preposition_before_a_named_entity():
+    art = article([("paragraph", "وصلت الشحنات الواردة الصين إلى الميناء، والقرارات الصادرة الأسبوع الماضي.")])
+    add_entity(art, "e1", "GPE", "الصين", ["الصين"])
+    assert [f.suggestion for f in flags.preposition_flags(art)] == ["الواردة من الصين"]
+
+
+# --- the stage -----------------------------------------------------------------------------
+
+def test_stage_fills_summary_keywords_and_keeps_other_flags():
+    art = article()
+    art.flags.append(Flag(kind="stale", text="x"))
+    run(art)
+    assert art.summary and all(isinstance(s, str) and s in art.text for s in art.summary)
+    assert art.keywords
+    assert art.flags[0].kind == "stale"
+    d = art.to_dict()
+    assert isinstance(d["summary"], list) and isinstance(d["keywords"], list)
+
+
+def test_stage_is_last_in_the_pipeline():
+    from marsad.pipeline import STAGES
+    assert STAGES[-1] == ("editor", "marsad.editor.stage:run")
+
+
+def test_pipeline_runs_the_editor_on_an_invented_page():
+    art = marsad.analyze("البرلمان يقر قانون حماية البيئة البحرية\n\n" + STORY[1][1] + "\n\n" + STORY[2][1],
+                         stages=["text", "editor"])
+    assert art.summary and art.keywords
+    for f in art.flags:
+        if f.start is not None:
+            assert 0 <= f.start < f.end <= len(art.text)
