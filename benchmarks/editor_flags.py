@@ -5,8 +5,9 @@ scripts/build_editor_idf.py leaves out of the IDF table), runs the whole pipelin
 "title\\n\\ncontent", and:
 
 1. writes every editor flag to benchmarks/gold/editor/flags_sample.jsonl (zip, url, kind, offsets,
-   the flagged word(s) and suggestion; no article text), keeping the ``ok`` verdicts already there
-   (true/false, set by hand) for flags raised again; ``--score`` prints precision per kind from them;
+   the flagged word(s) and suggestion; no article text), keeping the hand verdicts already there
+   for flags raised again (``ok``: a real slip an editor would fix; ``fix_ok``: the suggestion is
+   the intended word); ``--score`` prints precision per kind from them;
 2. injects one typo (a letter doubled, dropped, replaced by a neighbour or swapped) into a common
    word of each article and counts how often the spelling check flags it with the right word;
 3. times the editor stage alone (ms/article).
@@ -14,7 +15,7 @@ scripts/build_editor_idf.py leaves out of the IDF table), runs the whole pipelin
 ``--prepositions`` instead scans every SaudiNewsNet article (text stage only, so only the
 institution-noun rule can fire) for missing-preposition flags and prints each for checking.
 
-    nice .venv/bin/python benchmarks/editor_flags.py [--n 100] [--score] [--prepositions]
+    nice .venv/bin/python benchmarks/editor_flags.py [--n 300] [--score] [--prepositions]
 """
 from __future__ import annotations
 
@@ -121,7 +122,7 @@ def scan_prepositions() -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--n", type=int, default=100)
+    ap.add_argument("--n", type=int, default=300)
     ap.add_argument("--score", action="store_true", help="precision per kind from the hand verdicts")
     ap.add_argument("--prepositions", action="store_true", help="scan the whole corpus for that one rule")
     args = ap.parse_args()
@@ -134,7 +135,9 @@ def main() -> None:
             checked = [r for r in got if r.get("ok") is not None]
             good = sum(1 for r in checked if r["ok"])
             prec = f"{good / len(checked):.3f}" if checked else "n/a"
-            print(f"{kind:20s} raised {len(got):3d}  checked {len(checked):3d}  correct {good:3d}  precision {prec}")
+            fixed = sum(1 for r in checked if r["ok"] and r.get("fix_ok"))
+            print(f"{kind:20s} raised {len(got):3d}  checked {len(checked):3d}  correct {good:3d}  "
+                  f"precision {prec}  suggestion = the intended word {fixed}/{good}")
         return
     if not ZIP.exists():
         sys.exit(f"SaudiNewsNet not found at {ZIP}")
@@ -144,7 +147,7 @@ def main() -> None:
     if GOLD.exists():
         for x in GOLD.read_text(encoding="utf-8").splitlines():
             r = json.loads(x)
-            old[(r["url"], r["kind"], r["start"])] = r.get("ok")
+            old[(r["url"], r["kind"], r["start"])] = (r.get("ok"), r.get("fix_ok"))
     recs = sample(args.n)
     analyse(f"{recs[0]['title']}\n\n{recs[0]['content']}")  # load models before timing
     timings: list[float] = []
@@ -160,7 +163,7 @@ def main() -> None:
             per_kind[f.kind] += 1
             rows.append({"zip": ZIP.name, "url": rec["url"], "kind": f.kind, "start": f.start, "end": f.end,
                          "text": f.text, "suggestion": f.suggestion,
-                         "ok": old.get((rec["url"], f.kind, f.start))})
+                         **dict(zip(("ok", "fix_ok"), old.get((rec["url"], f.kind, f.start), (None, None))))})
         if spelling.available():
             inj = inject(art, rng)
             if inj:

@@ -1,8 +1,9 @@
 """Entities benchmark: clustering (B³), KB linking, KB coverage and speed on SaudiNewsNet.
 
-    python benchmarks/entities.py gold               # B³ and linking on benchmarks/gold/entities/*.json
-    python benchmarks/entities.py coverage --n 500   # share of entity mentions linked to the KB
+    python benchmarks/entities.py gold [--ner]       # B³ and linking on benchmarks/gold/entities/*.json
+    python benchmarks/entities.py coverage --n 500 [--ner]  # share of entity mentions linked to the KB
     python benchmarks/entities.py speed --n 200      # ms/article: resolution vs the NER stage
+    python benchmarks/entities.py registry --n 400   # corpus ids: document entities → corpus entities
     python benchmarks/entities.py draft ZIP URL      # print an article with the system's mentions (to annotate)
     python benchmarks/entities.py annotate SPEC.json # turn a hand-written spec into a gold file (offsets)
 
@@ -98,7 +99,7 @@ def b_cubed(gold: dict[tuple, str], system: dict[tuple, str]) -> tuple[float, fl
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def evaluate(files: list[str], verbose: bool = False) -> dict:
+def evaluate(files: list[str], verbose: bool = False, ner: bool = False) -> dict:
     """B³ and linking over gold files; also B³ of the string-match baseline (the same system
     mentions, clustered only when their folded text is identical)."""
     tot_g, tot_s, tot_b = {}, {}, {}
@@ -109,7 +110,14 @@ def evaluate(files: list[str], verbose: bool = False) -> dict:
         art = article_text(find_article(g["zip"], g["url"]))
         if text_hash(art.text) != g["text_sha1"]:
             raise SystemExit(f"{path}: the article text changed (hash mismatch)")
-        ents = resolve(art.text)
+        spans = []
+        if ner:  # the tagger's spans as the pipeline would give them
+            from marsad.pipeline import stage
+
+            stage("text")(art)
+            stage("ner")(art)
+            spans = art.ner_spans
+        ents = resolve(art.text, spans)
         sys_assign, sys_kb, base = {}, {}, {}
         ignore = {tuple(x) for x in g.get("ignore", [])}
         for e in ents:
@@ -157,8 +165,8 @@ def cmd_gold(args) -> None:
     for split, pattern in (("dev", "snn*.json"), ("test", "test*.json")):
         files = sorted(glob.glob(os.path.join(GOLD, pattern)))
         if files:
-            out[split] = evaluate(files, args.verbose)
-    out["all"] = evaluate(sorted(glob.glob(os.path.join(GOLD, "*.json"))))
+            out[split] = evaluate(files, args.verbose, args.ner)
+    out["all"] = evaluate(sorted(glob.glob(os.path.join(GOLD, "*.json"))), ner=args.ner)
     print(json.dumps(out, indent=2))
 
 
@@ -169,10 +177,27 @@ def cmd_coverage(args) -> None:
     n_men = n_kb = n_art = 0
     by_kind: dict[str, list[int]] = {}
     by_type: dict[str, list[int]] = {}
+    ner_of = None
+    tagged = untagged = 0
+    if args.ner:
+        from marsad.pipeline import stage
+
+        ner_of = stage("ner")
     for raw in corpus(args.n):
         art = article_text(raw)
         n_art += 1
-        for e in resolve(art.text):
+        if ner_of:
+            stage("text")(art)
+            ner_of(art)
+        ents = resolve(art.text, art.ner_spans)
+        if ner_of:  # how many of the tagger's own LOC/ORG/GPE spans end up linked
+            linked = {(m.start, m.end) for e in ents if e.kb_id for m in e.mentions}
+            for sp in art.ner_spans:
+                if sp.type in ("LOC", "GPE", "ORG"):
+                    hit = any(a < sp.end and sp.start < b for a, b in linked)
+                    tagged += hit
+                    untagged += not hit
+        for e in ents:
             for m in e.mentions:
                 n_men += 1
                 n_kb += e.kb_id is not None
@@ -180,7 +205,9 @@ def cmd_coverage(args) -> None:
                 by_kind[m.kind][1] += e.kb_id is not None
                 by_type.setdefault(e.type, [0, 0])[0] += 1
                 by_type[e.type][1] += e.kb_id is not None
-    print(json.dumps({"articles": n_art, "mentions": n_men, "linked": n_kb,
+    extra = {"ner_loc_org_spans_linked_share": round(tagged / (tagged + untagged), 3),
+             "ner_loc_org_spans": tagged + untagged} if ner_of else {}
+    print(json.dumps({**extra, "articles": n_art, "mentions": n_men, "linked": n_kb,
                       "linked_share": n_kb / n_men if n_men else 0,
                       "by_kind": {k: {"mentions": v[0], "linked_share": v[1] / v[0]} for k, v in by_kind.items()},
                       "by_type": {k: {"mentions": v[0], "linked_share": v[1] / v[0]} for k, v in by_type.items()}},
@@ -220,6 +247,32 @@ def cmd_speed(args) -> None:
     else:
         out["ner"] = "not measured: no ner stage in marsad.pipeline.STAGES"
     print(json.dumps(out, indent=2))
+
+
+def cmd_registry(args) -> None:
+    """Register the entities of the first N articles in a fresh registry (a temporary file) and
+    report how many corpus entities they make, with the people known by most spellings."""
+    import tempfile
+
+    from marsad.entities.registry import Registry
+
+    with tempfile.TemporaryDirectory() as tmp, Registry(os.path.join(tmp, "registry.db")) as reg:
+        n_doc = n_art = 0
+        t = time.perf_counter()
+        for raw in corpus(args.n):
+            ents = resolve(article_text(raw).text)
+            reg.register(raw["url"], ents)
+            n_doc += len(ents)
+            n_art += 1
+        ms = (time.perf_counter() - t) * 1000 / max(n_art, 1)
+        by_type = dict(reg.db.execute("SELECT type, COUNT(*) FROM entity_entities GROUP BY type").fetchall())
+        top = reg.db.execute(
+            "SELECT group_concat(alias, ' | '), SUM(count) FROM entity_aliases a JOIN entity_entities e "
+            "ON e.id = a.entity_id WHERE e.type = 'PER' GROUP BY entity_id HAVING COUNT(*) > 1 "
+            "ORDER BY SUM(count) DESC LIMIT ?", (args.top,)).fetchall()
+    print(json.dumps({"articles": n_art, "document_entities": n_doc, "corpus_entities": sum(by_type.values()),
+                      "by_type": by_type, "ms_per_article_resolve_and_register": round(ms, 1),
+                      "people_with_most_spellings": [r[0] for r in top]}, ensure_ascii=False, indent=2))
 
 
 def cmd_draft(args) -> None:
@@ -286,13 +339,19 @@ def main() -> None:
     sub = ap.add_subparsers(dest="cmd", required=True)
     g = sub.add_parser("gold")
     g.add_argument("--verbose", action="store_true")
+    g.add_argument("--ner", action="store_true", help="feed the NER stage's spans to the resolver")
     g.set_defaults(func=cmd_gold)
     c = sub.add_parser("coverage")
     c.add_argument("--n", type=int, default=500)
+    c.add_argument("--ner", action="store_true", help="run the NER stage first and feed its spans")
     c.set_defaults(func=cmd_coverage)
     s = sub.add_parser("speed")
     s.add_argument("--n", type=int, default=200)
     s.set_defaults(func=cmd_speed)
+    r = sub.add_parser("registry")
+    r.add_argument("--n", type=int, default=400)
+    r.add_argument("--top", type=int, default=12)
+    r.set_defaults(func=cmd_registry)
     d = sub.add_parser("draft")
     d.add_argument("zip")
     d.add_argument("url")

@@ -27,6 +27,8 @@ ABLATION = [
     ["base", "rich", "triggers"],
     ["base", "rich", "gaz", "clusters"],
     ["base", "rich", "gaz", "clusters", "triggers"],
+    ["base", "rich", "gaz", "clusters", "autolex"],
+    ["base", "rich", "gaz", "clusters", "triggers", "autolex"],
 ]
 DEFAULT_C = (0.05, 0.05)
 GRID = [(0.02, 0.02), (0.05, 0.01), (0.1, 0.05), (0.2, 0.02), (0.02, 0.1)]

@@ -104,6 +104,9 @@ class Quote:
     speaker_text: str | None = None
     via: str | None = None
     verb: str | None = None
+    # person | organisation | media | anonymous | analysts | reports | impersonal
+    source_kind: str | None = None
+    via_text: str | None = None  # the relaying source's words, when no entity matches it
 
 
 @dataclass
@@ -114,6 +117,9 @@ class Claim:
     stance: str = "asserts"  # asserts | denies | doubts
     about: str | None = None
     hedge: str | None = None
+    quote: str | None = None  # id of the quote the claim was read from
+    by_text: str | None = None
+    factchecks: list[dict] = field(default_factory=list)  # closest fact-checked claims, best first
 
 
 @dataclass

@@ -7,6 +7,7 @@ Sources (../shared/data/lexicons, each with its SOURCE.txt):
   ANETAC_transliteration           EN-AR entity pairs: English names of Arabic spellings
   Wikidata_EN_AR_name_transliteration  EN-AR person-name tokens (CC0): name-token lexicon, English forms
   ../shared/data/ner/anercorp      words tagged O, to know a common word from a name
+  ../shared/data/corpus/SaudiNewsNet  word counts only (CC BY-NC-SA; no text ships): nouns vs names
 plus marsad/data/kb/curated.json (hand-written general knowledge: press spellings, demonyms rules
 cannot derive, seats of government, international organisations).
 
@@ -19,11 +20,13 @@ from __future__ import annotations
 
 import argparse
 import collections
+import glob
 import gzip
 import json
 import os
 import re
 import sys
+import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.join(HERE, "..")
@@ -97,6 +100,22 @@ def common_words(shared: str) -> set[str]:
             (o if tag == "O" else ent)[w] += 1
             loc[w] += tag.endswith("LOC")
     return {w for w, n in o.items() if n >= 2 and n > 3 * ent[w] and len(w) > 1}, o, loc
+
+
+def article_counts(shared: str, limit: int = 12000) -> collections.Counter:
+    """Folded word counts over SaudiNewsNet contents (the first ``limit`` articles): only counts
+    are used, to tell a name word from a noun that also takes the article (مرضى / المرضى)."""
+    counts: collections.Counter = collections.Counter()
+    n = 0
+    for z in sorted(glob.glob(os.path.join(shared, "data", "corpus", "SaudiNewsNet", "dataset", "*.zip"))):
+        with zipfile.ZipFile(z) as zf:
+            for name in zf.namelist():
+                for art in json.loads(zf.read(name)):
+                    counts.update(re.findall(r"[\u0621-\u064a]+", fold(art.get("content") or "")))
+                    n += 1
+                    if n >= limit:
+                        return counts
+    return counts
 
 
 def read_cldr(shared: str) -> tuple[dict[str, str], dict[str, str]]:
@@ -270,8 +289,12 @@ def build(shared: str) -> dict:
         name_tokens.update(fold(t) for t in ar.split())
     name_tokens.update(fold(w) for w in read_anergazet(shared, "AlignedPersGazetteer.txt") if w)
     # Mined pairs glue the conjunction on (واوباما): drop و+name when the name is there alone.
+    # A word that news writes with the article as often as without is a noun, whatever else
+    # it may be a name of (مرضى/المرضى، جبل/الجبل، راتب/الراتب); given names rarely take it.
+    counts = article_counts(shared)
     name_tokens = {t for t in name_tokens if len(t) > 1 and t not in common
-                   and not (t.startswith("و") and t[1:] in name_tokens)}
+                   and not (t.startswith("و") and t[1:] in name_tokens)
+                   and not (counts["ال" + t] >= max(5, counts[t]))}
     translit = {ar: en for ar, (en, n) in wikidata.items() if ar in name_tokens}
     return {
         "version": 1,

@@ -5,11 +5,12 @@ and joined by one space.  TYPE says where it came from, so the CRF can weigh sou
 
 - COUNTRY: Arabic common/official names of countries_mledoze (ODbL) and CLDR territories with a
   two-letter code (Unicode License v3); CITY: CLDR exemplar cities (time-zone cities);
-- LOC: CLDR regions (numeric codes) and ANERGazet places; ORG: ANERGazet organisations;
+- PLACE: ANERGazet countries, states and cities; LOC: CLDR regions (numeric codes) and
+  ANERGazet continents; ORG: ANERGazet organisations;
 - xLOC / xORG: ANETAC English–Arabic entity pairs (mined, noisy), kept apart for that reason;
 - NAME: personal-name tokens (ANERGazet people, ANETAC persons, Wikidata name tokens, CC0).
 
-COUNTRY and CITY also drive the pipeline's LOC→GPE decision.
+COUNTRY, CITY and PLACE also drive the pipeline's LOC→GPE decision.
 
     python scripts/build_ner_gazetteer.py [--data ../shared/data]
 """
@@ -65,9 +66,12 @@ def build(data: Path) -> set[tuple[str, str]]:
 
     walk(zones["main"]["ar"]["dates"]["timeZoneNames"]["zone"])
     gazet = lex / "ANERGazet"
+    prev = ""
     for name in lines(gazet / "AlignedLocGazetteer.txt"):
-        if name and not name.startswith(("===", "***")):
-            add(name, "LOC")
+        if name and not name.startswith(("===", "***", "*", "-")):
+            # A name right after '====' is a continent; the rest are countries, states, cities.
+            add(name, "LOC" if prev.startswith("===") else "PLACE")
+        prev = name
     for name in lines(gazet / "AlignedOrgGazetteer.txt"):
         if name:
             add(name, "ORG")

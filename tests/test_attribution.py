@@ -212,3 +212,25 @@ def test_article_with_attribution_matches_the_contract_schema():
                   {"e1": ("PER", ["خالد سعيد"]), "e2": ("ORG", ["النادي"])})
     jsonschema.validate(json.loads(art.to_json()), schema)
     assert [c.stance for c in art.claims] == ["asserts", "denies"] and art.claims[1].about == "c1"
+
+
+def test_coordinated_verb_speaks_for_the_sentence_subject():
+    art = article(["وقال المحافظ إن الطريق سيفتح غدا.",
+                   "واستنكرت النقابة القرار الجديد وقالت إنه يضر بالعمال."],
+                  {"e1": ("PER", ["المحافظ"]), "e2": ("ORG", ["النقابة"])})
+    assert [q.speaker for q in art.quotes] == ["e1", "e2"]
+
+
+def test_headline_with_speaker_and_colon():
+    art = Article()
+    art.set_blocks([("headline", "وزير الإسكان: لن ترتفع الإيجارات هذا العام"), ("headline", "عاجل: حريق في السوق"),
+                    ("paragraph", "افتتح الوزير المعرض أمس.")])
+    art.entities.append(Entity("e1", "PER", "وزير الإسكان", mentions=[Mention("وزير الإسكان", 0, 12)]))
+    stage.run(art)
+    (q,) = art.quotes
+    assert q.text == "لن ترتفع الإيجارات هذا العام" and q.speaker == "e1" and q.kind == "direct"
+
+
+def test_recipients_are_not_speakers():
+    art = article(["وقال لزملائه إن المباراة صعبة.", "وقال المدرب للصحفيين إن الفريق جاهز."])
+    assert [q.speaker_text for q in art.quotes] == [None, "المدرب"]

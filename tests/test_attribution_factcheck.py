@@ -8,7 +8,7 @@ import pytest
 
 from marsad.article import Article
 from marsad.attribution import factcheck, stage
-from marsad.attribution.model import AttributedClaim
+from marsad.article import Claim
 from marsad.attribution.stance import LABELS, pair_features, stance
 from marsad.cli import main
 from marsad.errors import InputError
@@ -41,8 +41,8 @@ def test_stance_model_reads_contradictions():
 
 
 def test_attach_keeps_only_close_matches():
-    near = AttributedClaim(id="c1", text="انقطاع التيار الكهربائي عن جميع أنحاء أوروبا اليوم الإثنين")
-    far = AttributedClaim(id="c2", text="افتتحت البلدية حديقة عامة جديدة للأطفال في الحي")
+    near = Claim(id="c1", text="انقطاع التيار الكهربائي عن جميع أنحاء أوروبا اليوم الإثنين")
+    far = Claim(id="c2", text="افتتحت البلدية حديقة عامة جديدة للأطفال في الحي")
     factcheck.attach([near, far])
     assert near.factchecks and near.factchecks[0]["score"] >= factcheck.ATTACH_MIN_SCORE
     assert far.factchecks == []

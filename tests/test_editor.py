@@ -139,6 +139,15 @@ def test_two_ordinary_words_are_not_variants():
     assert flags.variant_flags(art) == []
 
 
+def test_case_endings_and_names_starting_with_a_preposition_letter_are_not_variants():
+    art = article([("paragraph", "قرأ الطلاب شعر درويش، ورأى الناقد درويشا شاعرا كبيرا. وقال بارون إن "
+                                 "إيران لم ترد.")])
+    add_entity(art, "e1", "PER", "درويش", ["درويش", "درويشا"])
+    add_entity(art, "e2", "PER", "بارون", ["بارون"])
+    add_entity(art, "e3", "GPE", "إيران", ["إيران"])
+    assert flags.variant_flags(art) == []
+
+
 def test_date_mismatch_only_when_inconsistent():
     art = article()
     art.dates.page = PageDate(gregorian="2024-05-01", hijri="1445-10-21", weekday="Tuesday",

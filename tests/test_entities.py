@@ -210,3 +210,12 @@ def test_bare_kingdom_goes_to_the_kingdom_the_article_names():
     ents = resolve("استقبل خادم الحرمين الشريفين الوفد، وأكد الوفد أن المملكة شريك أساسي.")
     assert entity_of(ents, "المملكة").kb_id == "country:SAU"
     assert not any(m.text == "المملكة" for e in resolve("أكد الوزير أن المملكة شريك.") for m in e.mentions)
+
+
+def test_a_tagger_span_inside_a_nickname_stays_the_persons():
+    text = "لقاء سيد الإليزيه مع الوفد، وقال الرئيس الفرنسي بيار مارتان إن فرنسا مستعدة."
+    i = text.index("الإليزيه")
+    ents = resolve(text, [Mention("الإليزيه", i, i + len("الإليزيه"), type="LOC")])
+    france = entity_of(ents, "فرنسا")
+    assert "الإليزيه" not in [m.text for m in france.mentions]
+    assert "سيد الإليزيه" in [m.text for m in entity_of(ents, "بيار مارتان").mentions]

@@ -6,10 +6,11 @@ import datetime as dt
 
 import pytest
 
-from marsad.article import Article, Dates, PageDate
+from marsad.article import Article, Dates, Mention, PageDate
 from marsad.events import time_stage
-from marsad.events.dating import word_direction
-from marsad.events.timex import find, resolve
+from marsad.events.dating import tense_marker, word_direction
+from marsad.events.timex import find
+from marsad.events.timex_values import resolve
 
 REF = dt.date(2024, 4, 30)  # a Tuesday
 
@@ -273,7 +274,6 @@ def test_definite_article_after_the_preposition_lam():
 
 
 def test_past_reporting_verb_does_not_date_the_reported_event():
-    from marsad.events.dating import tense_marker
     text = "ذكر التجار أن الشحن يتم في 15 نوفمبر"
     (e,) = find(text)
     assert tense_marker(text, e.start, e.end, 0, len(text)) is None
@@ -286,7 +286,6 @@ def test_past_reporting_verb_does_not_date_the_reported_event():
 
 
 def test_weekday_inside_a_person_name_is_dropped():
-    from marsad.article import Mention
     art = article(["تفقد الدكتور سالم الجمعة المستشفى أمس."], page="2024-04-30")
     start = art.text.index("سالم")
     art.ner_spans = [Mention("سالم الجمعة", start, start + len("سالم الجمعة"), type="PER")]
@@ -336,3 +335,13 @@ def test_past_verb_far_from_its_date_still_orients_it():
     time_stage.run(art)
     assert [f.kind for f in art.flags] == ["stale"]
     assert art.dates.content_period == {"start": "2024-10-12", "end": "2024-11-04"}
+
+
+def test_month_name_must_end_its_word():
+    # "20 أبوابه" (its twenty doors) holds the letters of آب/August.
+    assert tag("أغلق المركز 20 أبوابه") == []
+
+
+def test_large_counts_of_contracts_are_not_decades():
+    assert tag("وقعت الوزارة 1800 عقد توريد") == []
+    assert one("تغيرت المدينة منذ ثلاثة عقود")[1] == "P3DE"

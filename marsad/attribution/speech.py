@@ -9,6 +9,7 @@ The grammar is the one Arabic news uses:
 * content first: «"…"، قال X», «… ، وفقا لـ X»
 * no speaker at all: «وأضاف أن …», «مضيفا: "…"» continue the previous speaker; «ويعتقد أن …» is
   impersonal.
+* headlines: «الوزير: لن نرفع الأسعار» (``Finder.headline``, for headline blocks only).
 
 Quoted spans of one to three words that no speech cue introduces (وكالة "X", scare quotes) are
 names, not quotes.  Entity mentions, when given, help split a speaker from a noun object.
@@ -28,7 +29,8 @@ MAX_SPEAKER_WORDS = 30
 # After a comma, these open a new clause, never more of a speaker phrase.
 _NEW_CLAUSE_RE = re.compile(r"\s*(?:الا|لكن|ولكن|بل|حيث|بينما|فيما)(?![\w])")
 # «لـ»، «لوكالة»، «لصحيفة»: the one spoken to, which ends a speaker phrase.
-_RECIPIENT_RE = re.compile(r"^ل(?:وكاله|صحيفه|قناه|موقع|مجله|اذاعه|تلفزيون|شبكه|وسايل)?$")
+_RECIPIENT_RE = re.compile(r"^(?:ل(?:وكاله|صحيفه|قناه|موقع|مجله|اذاعه|تلفزيون|شبكه|وسايل)?|لل\w+|"
+                           r"ل(?!اعب)\w{2,}(?:ه|ها|هم|هما))$")
 END_PUNCT = ".!?؟"
 QUOTE_CHARS = '"«“”„'
 CONNECTORS = {"و", "ف", "كان", "وكان", "قد", "وقد", "كما", "ثم", "فيما", "بينما", "حيث", "لكن", "ولكن", "الا",
@@ -86,7 +88,8 @@ class Finder:
         self._sentence_starts = [s for s, _ in self.sentences]
         mentions = sorted(mentions or [], reverse=True)
         self.mention_starts = {m[0]: m[1] for m in mentions}
-        self.persons = sorted((m[0], m[1]) for m in mentions if len(m) > 2 and m[2] == "PER")
+        self.mentions = [(m[0], m[1], m[2] if len(m) > 2 else None) for m in mentions]
+        self.persons = sorted((m[0], m[1]) for m in self.mentions if m[2] == "PER")
         self._names: list[Quoted] = []
         self._opens: set[int] = set()
 
@@ -163,6 +166,30 @@ class Finder:
             if len(self.words(q.start, q.end)) >= 4 and not self.f(bs, q.open).strip():
                 found.append(Found("direct", *self._content(q), inherit=True))
         return found
+
+    def headline(self, bs: int, be: int) -> Found | None:
+        """«الوزير: لن نرفع الأسعار» — a headline that gives a speaker, a colon and their words."""
+        k = self.text.find(":", bs, be)
+        if k < 0:
+            return None
+        ws = self.words(bs, k)
+        r = next((i for i, w in enumerate(ws) if i and w.text == "ل"), None)
+        if r is not None:  # «مسؤول لـ"الصحيفة": …»: the one spoken to is not the speaker
+            ws = ws[:r]
+        s, e = self.trim(k + 1, be)
+        if not ws or len(ws) > 4 or len(self.words(s, e)) < 2 or re.search(r"[.،,؛؟!]", self.text[bs:ws[-1].end]):
+            return None
+        if any(w.text in lx.HEADLINE_LABELS or lx.VERB_RE.fullmatch(w.text) for w in ws):
+            return None
+        spk = self.trim(ws[0].start, ws[-1].end)  # from the first word: «"الخمعلي": …» keeps no mark
+        types = {t for ms, me, t in self.mentions if ms < spk[1] and spk[0] < me}
+        if types & {"PER", "ORG"}:
+            pass
+        elif types or (len(ws) > 1 and not lx.SOURCE_HEAD_RE.match(ws[0].text)):
+            return None  # «لبنان: …»، «حادثة الطائرة: …»: a topic label, not a speaker
+        if self.text[s] in QUOTE_CHARS and self.text[e - 1] in QUOTE_CHARS + "»”":
+            s, e = s + 1, e - 1
+        return Found("direct", s, e, speaker=spk)
 
     def _relays(self, found: list[Found]) -> list[Found]:
         """«وحسب موقع X، أضاف Y أنه …» / «… قال Y إن …، وفقا لصحيفة X»: the source phrase relays Y's

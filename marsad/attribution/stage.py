@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 
-from ..article import Article
+from ..article import Article, Claim, Quote
 from ..text.normalize import fold
 from . import lexicon as lx
-from .model import AttributedClaim, AttributedQuote
 from .speech import Finder, Found
 
 _TYPE_RANK = {"PER": 0, "ORG": 1, "GPE": 2, "LOC": 3}
@@ -27,6 +26,11 @@ def run(art: Article) -> None:
     mentions = _mentions(art)
     finder = Finder(art.text, blocks, sentences, [(m[0], m[1], m[3]) for m in mentions])
     found = finder.find()
+    for b in art.blocks:  # «X: …» headlines quote X
+        if b.kind in ("headline", "subheading") and not any(b.start <= f.start < b.end for f in found):
+            if (h := finder.headline(b.start, b.end)) is not None:
+                found.append(h)
+    found.sort(key=lambda f: (f.start, f.end))
     art.quotes = _quotes(art.text, found, mentions, finder)
     art.claims = claims_from_quotes(art.quotes, found)
     _attach_factchecks(art.claims)
@@ -61,14 +65,14 @@ def source_kind(speaker_text: str | None, entity_type: str | None) -> str | None
     return {"ORG": "organisation", "GPE": "organisation", "LOC": "organisation"}.get(entity_type or "", "person")
 
 
-def _quotes(text: str, found: list[Found], mentions, finder: Finder) -> list[AttributedQuote]:
-    out: list[AttributedQuote] = []
+def _quotes(text: str, found: list[Found], mentions, finder: Finder) -> list[Quote]:
+    out: list[Quote] = []
     types = {m[2]: m[3] for m in mentions}
-    made: dict[int, AttributedQuote] = {}
-    last: AttributedQuote | None = None
+    made: dict[int, Quote] = {}
+    last: Quote | None = None
     last_found: Found | None = None
     for f in found:
-        q = AttributedQuote(id=f"q{len(out) + 1}", text=text[f.start:f.end], start=f.start, end=f.end,
+        q = Quote(id=f"q{len(out) + 1}", text=text[f.start:f.end], start=f.start, end=f.end,
                             kind=f.kind, verb=f.verb)
         outer = made.get(id(_enclosing(f, found)))
         if f.speaker:
@@ -77,9 +81,10 @@ def _quotes(text: str, found: list[Found], mentions, finder: Finder) -> list[Att
             q.source_kind = source_kind(q.speaker_text, types.get(q.speaker))
         elif f.impersonal:
             q.source_kind = "impersonal"
-        elif (f.participle and not _same_sentence(last_found, f, finder)
+        elif ((f.participle or f.inherit) and not _same_sentence(last_found, f, finder)
               and (subj := _clause_person(f, mentions, finder))):
-            # «دافع X عن …، قائلا إن»: a participle's speaker is the one its sentence is about
+            # «دافع X عن …، قائلا إن»، «استنكرت X … وقالت إن»: a speaker-less verb in the middle of a
+            # sentence speaks for the one the sentence is about
             q.speaker, q.speaker_text = subj[2], text[subj[0]:subj[1]]
             q.source_kind = source_kind(q.speaker_text, subj[3])
         elif f.inherit and last is not None:
@@ -115,15 +120,15 @@ def _enclosing(f: Found, found: list[Found]) -> Found | None:
                  and (g.start, g.end) != (f.start, f.end)), None)
 
 
-def claims_from_quotes(quotes: list[AttributedQuote], found: list[Found]) -> list[AttributedClaim]:
+def claims_from_quotes(quotes: list[Quote], found: list[Found]) -> list[Claim]:
     """Each statement is a claim; a denial or doubt is linked to the claim it answers."""
-    claims: list[AttributedClaim] = []
+    claims: list[Claim] = []
     for q, f in zip(quotes, found):
         hedge = f.hedge or ("يعتقد" if f.impersonal else None)
         if hedge is None:
             m = lx.HEDGE_RE.search(fold(q.text))
             hedge = m.group(1) if m else None
-        c = AttributedClaim(id=f"c{len(claims) + 1}", text=q.text, by=q.speaker, stance=f.stance, hedge=hedge,
+        c = Claim(id=f"c{len(claims) + 1}", text=q.text, by=q.speaker, stance=f.stance, hedge=hedge,
                             quote=q.id, by_text=q.speaker_text)
         if c.stance in ("denies", "doubts"):
             c.about = _answered(c, claims)
@@ -131,7 +136,7 @@ def claims_from_quotes(quotes: list[AttributedQuote], found: list[Found]) -> lis
     return claims
 
 
-def _answered(c: AttributedClaim, earlier: list[AttributedClaim]) -> str | None:
+def _answered(c: Claim, earlier: list[Claim]) -> str | None:
     """The earlier claim a denial answers: named by an anaphor (هذه المزاعم), or the one it repeats."""
     others = [e for e in earlier if e.stance == "asserts" and (e.by_text or "") != (c.by_text or "")] or \
         [e for e in earlier if e.stance == "asserts"]
@@ -155,7 +160,7 @@ def _grams(s: str, n: int = 3) -> set[str]:
     return {s[i:i + n] for i in range(len(s) - n + 1)}
 
 
-def _attach_factchecks(claims: list[AttributedClaim]) -> None:
+def _attach_factchecks(claims: list[Claim]) -> None:
     from .factcheck import attach
 
     attach(claims)

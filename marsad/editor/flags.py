@@ -20,7 +20,7 @@ from .lexicon import idf
 _SKELETON = str.maketrans({"غ": "G", "ج": "G", "ق": "G", "ك": "G", "ط": "ت", "ص": "س", "ث": "س",
                            "ض": "د", "ذ": "ز", "ظ": "ز", "ه": "ه"})
 _VOWELS_RE = re.compile("(?<=.)[اويى]")
-_CLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
+_CLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")  # longest first
 
 
 def skeleton(word: str) -> str:
@@ -33,10 +33,12 @@ _ENDING_RE = re.compile("(?:ون|ين|ان|ات|يه|ي|ه)$")
 
 
 def _inflected(a: str, b: str) -> bool:
-    """Two forms of one word (الحوثيون/الحوثيين, تنظيم/تنظيمي): grammar, not transliteration."""
+    """Two forms of one word (الحوثيون/الحوثيين, تنظيم/تنظيمي, درويش/درويشا, فلسطين/فلسطينيا):
+    grammar, not transliteration."""
     def base(w: str) -> str:
         k = fold(w)
         k = k[2:] if k.startswith("ال") and len(k) > 4 else k
+        k = k[:-1] if k.endswith("ا") and len(k) > 3 else k  # accusative tanwin alif
         return _ENDING_RE.sub("", k)
     return base(a) == base(b)
 
@@ -68,24 +70,30 @@ def _name_mentions(art: Article) -> list[Mention]:
     return out
 
 
-def _bare(m: Mention, firsts: set[str]) -> tuple[str, int]:
-    """Mention text without a leading و/ف/ب/ل/ك when another mention starts with the rest."""
+def _bare(m: Mention, firsts: set[str], exact: set[str]) -> tuple[str, int]:
+    """Mention text without a leading و/ف/ب/ل/ك when another mention starts with the rest:
+    after و/ف the rest may be a variant (وبيونغ ~ بيونج); after ب/ل/ك it must be the same word,
+    since names begin with those letters too (بارون is not ب + ارون)."""
     words = m.text.split()
     if not words:
         return m.text, m.start
     for c in _CLITICS:
-        if words[0].startswith(c) and len(words[0]) - len(c) >= 2 and skeleton(words[0][len(c):]) in firsts:
+        rest = words[0][len(c):]
+        if not words[0].startswith(c) or len(rest) < 2:
+            continue
+        if c in ("و", "ف") and skeleton(rest) in firsts or fold(rest) in exact:
             return m.text[len(c):], m.start + len(c)
     return m.text, m.start
 
 
-def _scan(art: Article, keys: list[tuple[str, ...]], firsts: set[str]) -> dict[tuple[str, ...], list[tuple[str, int]]]:
+def _scan(art: Article, keys: list[tuple[str, ...]], firsts: set[str], exact: set[str]
+          ) -> dict[tuple[str, ...], list[tuple[str, int]]]:
     """Unlinked spellings of multi-word names in the text: word windows with the same skeleton."""
     words = [t for t in tokenize(art.text) if t.kind == "word"]
     skels = [skeleton(t.text) for t in words]
     heads = []  # each word as the first of a name: (clitic length, skeleton of the rest)
     for t, sk in zip(words, skels):
-        cut = _bare(Mention(t.text, t.start, t.end), firsts)[1] - t.start
+        cut = _bare(Mention(t.text, t.start, t.end), firsts, exact)[1] - t.start
         heads.append((cut, skeleton(t.text[cut:]) if cut else sk))
     out: dict[tuple[str, ...], list[tuple[str, int]]] = defaultdict(list)
     for key in keys:
@@ -113,14 +121,15 @@ def variant_flags(art: Article) -> list[Flag]:
     scanned for unlinked windows with the same skeleton.  Every differing word must be foreign
     (unknown to hunspell, or rare in the corpus), so two ordinary words never count as variants."""
     mentions = _name_mentions(art)
-    firsts = {skeleton(m.text.split()[0]) for m in mentions if m.text.split()}
+    exact = {fold(m.text.split()[0]) for m in mentions if m.text.split()}
+    firsts = {skeleton(w) for w in exact}
     groups: dict[tuple[str, ...], dict[int, str]] = defaultdict(dict)
     for m in mentions:
-        text, start = _bare(m, firsts)
+        text, start = _bare(m, firsts, exact)
         if text.split():
             groups[tuple(skeleton(w) for w in text.split())][start] = text
     multi = [k for k in groups if len(k) > 1 and len("".join(k)) >= 4]
-    for key, found in (_scan(art, multi, firsts) if multi else {}).items():
+    for key, found in (_scan(art, multi, firsts, exact) if multi else {}).items():
         for text, start in found:
             groups[key].setdefault(start, text)
     flags = []
@@ -129,7 +138,8 @@ def variant_flags(art: Article) -> list[Flag]:
         if len(counts) < 2:
             continue
         spelled = {fold(t): t for t in forms.values()}
-        top_key = max(counts, key=lambda k: (counts[k], _df(spelled[k]), -min(s for s, t in forms.items() if fold(t) == k)))
+        first = {k: min(s for s, t in forms.items() if fold(t) == k) for k in counts}
+        top_key = max(counts, key=lambda k: (counts[k], _df(spelled[k]), -first[k]))
         top = spelled[top_key]
         for start, text in sorted(forms.items()):
             if fold(text) == top_key:
@@ -138,7 +148,8 @@ def variant_flags(art: Article) -> list[Flag]:
             if not diff or not all(_foreign(a) and _transliterated(a, b) for a, b in diff):
                 continue
             flags.append(Flag(kind="variant_spelling", text=text, start=start, end=start + len(text),
-                              suggestion=top, note=f"also written {top} ({counts[top_key]}x) in this article"))
+                              suggestion=top,
+                              note=f"also written {top} ({counts[top_key]}x) in this article"))
     return flags
 
 

@@ -24,6 +24,7 @@ MAX_KEYWORDS = 8
 HEADLINE_WEIGHT = 3
 RARE_DF = 20  # documents of SaudiNewsNet (~29k)
 MIN_TF = 2  # a word or phrase said once in the body is rarely a topic (headline words count 3)
+_NAME_LINKS = {fold(w) for w in ("بن", "ابن", "بنت", "أبو", "أم", "آل", "عبد", "ذو")}  # never last
 _ENTITY_TYPES = {"PER", "GPE", "ORG", "LOC", "EVENT", "MISC"}
 
 
@@ -84,6 +85,11 @@ def _noun_like(key: str) -> bool:
     return df.get("ال" + key, 0) >= 0.2 * max(df.get(key, 0), 1)
 
 
+def _verb_like(key: str) -> bool:
+    """An imperfect verb (يحاول، يستكمل): starts with ي and the corpus never gives it the article."""
+    return key.startswith("ي") and not _noun_like(key) and not _rare(key)
+
+
 def _runs(text: str) -> list[list[str]]:
     """Surface word runs between punctuation and stopwords (n-grams never cross either)."""
     out, cur = [], []
@@ -118,6 +124,8 @@ def ngram_scores(headline: str, body: str) -> dict[str, tuple[float, str]]:
                         key = fold(" ".join(gram))
                         if key not in table.df and not all(_rare(w) for w in gram):
                             continue
+                        if _verb_like(fold(gram[0])) or fold(gram[-1]) in _NAME_LINKS:  # يحاول ...، محمد بن
+                            continue
                     else:
                         gram = [_bare(gram[0])]
                         key = fold(gram[0])
@@ -147,16 +155,17 @@ def entity_scores(art: Article) -> dict[str, tuple[float, str]]:
             continue
         name = _clean(e.name)
         key = fold(name)
-        if not any(is_wordlike(w) and w not in STOPWORDS for w in key.split()):
-            continue
         words = key.split()
+        if not all(map(is_wordlike, words)) or words[0] in STOPWORDS or words[-1] in STOPWORDS:
+            continue
         rarity = sum(table(w) for w in words) / len(words)
         in_head = any(m.start < (art.blocks[0].end if art.blocks else 0) for m in names)
         out[key] = ((len(names) + (HEADLINE_WEIGHT if in_head else 0)) * max(rarity, 4.0) * 1.2, name)
     return out
 
 
-def keywords(art: Article, limit: int = MAX_KEYWORDS) -> list[str]:
+def keywords(art: Article, limit: int = MAX_KEYWORDS, misspelled: set[str] = frozenset()) -> list[str]:
+    """Up to ``limit`` keywords, best first; none containing a word in ``misspelled`` (folded)."""
     head = art.headline or ""
     body = "\n".join(b.text for b in art.blocks if b.kind != "headline")
     scores = ngram_scores(head, body)
@@ -168,6 +177,8 @@ def keywords(art: Article, limit: int = MAX_KEYWORDS) -> list[str]:
     for key, (_, form) in sorted(scores.items(), key=lambda kv: -kv[1][0]):
         if len(out) == limit:
             break
+        if misspelled & set(key.split()):
+            continue
         words = {_definite_free(w) for w in key.split()}
         if any(words <= k or k <= words for k in chosen):  # التصنيف after تصنيف, كوريا after كوريا الشمالية
             continue

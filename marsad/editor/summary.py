@@ -22,8 +22,8 @@ FEATURES = ("first", "position", "para_start", "textrank", "headline", "centroid
 # Tuned on EASC topics 4n+1 (benchmarks/summary_easc.py --fit); headline similarity, absent from
 # EASC, keeps a hand-set weight.
 COEF: dict[str, float] = {
-    "first": 0.15, "position": 0.6, "para_start": 0.05, "textrank": 0.1,
-    "headline": 0.3, "centroid": 0.0, "mean_idf": 0.2, "log_words": 0.1, "short": -0.5,
+    "first": -0.1, "position": 0.7, "para_start": 0.1, "textrank": 0.2, "headline": 0.3,
+    "centroid": 0.0, "mean_idf": -0.3, "log_words": 0.1, "short": -0.5,
 }
 REDUNDANCY = 0.6  # cosine above which a sentence repeats one already chosen
 SHORT = 6  # words: fewer than this rarely stands alone

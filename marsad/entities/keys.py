@@ -66,8 +66,3 @@ def similar(a: str, b: str, threshold: float = 0.75) -> bool:
 def _classed(name: str) -> str:
     w = _ARTICLE.sub("", fold(name)).replace("تش", "ش")
     return "".join(_CLASSES.get(ch, ch) for ch in w)
-
-
-def strip_article(word: str) -> str:
-    """A folded word without the article, when enough of it is left."""
-    return _ARTICLE.sub("", word)

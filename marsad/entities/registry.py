@@ -20,6 +20,7 @@ from ..article import Entity
 from ..errors import InputError
 from ..text.normalize import fold
 from .keys import similar, sound_key
+from .roles import CONNECTORS
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS entity_entities (
@@ -86,20 +87,34 @@ class Registry:
         return out
 
     def _match(self, type_: str, names: list[str]) -> str | None:
-        """A registered entity of this type that already carries one of these names, in any
-        spelling (same sound key, close edit distance).  Single-word names must match exactly:
-        a lone surname is not enough to join two people across articles."""
+        """A registered entity of this type that already carries this entity's full name, in
+        any spelling (same sound key, close edit distance).  Only names of two words or more
+        count, so a shared given name or surname never joins two people; an entity known by
+        one word only joins another known by exactly that word and nothing longer.  Connectors
+        do not count as words: «عبد الله» is one."""
+        multi = [n for n in names if _words(n) > 1]
         best: dict[str, int] = {}
-        for name in names:
-            multi = len(name.split()) > 1
+        for name in multi:
             rows = self.db.execute(
-                "SELECT a.entity_id, a.alias, a.fold FROM entity_aliases a JOIN entity_entities e ON e.id = a.entity_id "
+                "SELECT a.entity_id, a.alias FROM entity_aliases a JOIN entity_entities e ON e.id = a.entity_id "
                 "WHERE a.key = ? AND e.type = ?", (sound_key(name), type_)).fetchall()
             for r in rows:
-                if r["fold"] == fold(name) or (multi and similar(name, r["alias"])):
+                if _words(r["alias"]) > 1 and similar(name, r["alias"]):
                     live = self.live(r["entity_id"])
-                    best[live] = best.get(live, 0) + (2 if multi else 1)
+                    best[live] = best.get(live, 0) + 1
+        if not multi and names:
+            rows = self.db.execute("SELECT id FROM entity_entities WHERE type = ? AND name = ?",
+                                   (type_, names[0])).fetchall()
+            for r in rows:
+                live = self.live(r["id"])
+                if not any(_words(a) > 1 for a in self._aliases(live)):
+                    best[live] = best.get(live, 0) + 1
         return max(best, key=best.get) if best else None
+
+    def _aliases(self, entity_id: str) -> list[str]:
+        members = self._members(entity_id)
+        q = ",".join("?" * len(members))
+        return [r[0] for r in self.db.execute(f"SELECT alias FROM entity_aliases WHERE entity_id IN ({q})", members)]
 
     # -- merges --------------------------------------------------------------------------------
     def live(self, entity_id: str) -> str:
@@ -191,6 +206,11 @@ def _names(e: Entity) -> list[str]:
         names = list(dict.fromkeys(m.text for m in e.mentions if m.kind == "title"))[:1] or [e.name]
     # The full name first: it decides the new id.
     return sorted(names, key=lambda n: (-len(n.split()), -len(n)))
+
+
+def _words(name: str) -> int:
+    """Words of a name that are not connectors: «عبد الله» is one name, «عبد الله رشاد» two."""
+    return sum(1 for w in fold(name).split() if w not in CONNECTORS)
 
 
 def _new_id(type_: str, name: str) -> str:

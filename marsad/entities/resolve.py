@@ -1,9 +1,11 @@
 """Mentions of one document resolved to entities.
 
-Sources of mentions, in order: titles and the names beside them (roles.py), the tagger's spans
-(``art.ner_spans``), knowledge-base names (gazetteer.py: countries, capitals and seats of
-government — the last two as metonyms of their state — demonyms, organisations, places), then
-bare surnames of people already named in full, and descriptors (الدولة الآسيوية).  People cluster
+Sources of mentions, in order: titles and honorifics and the names beside them (roles.py),
+knowledge-base names (gazetteer.py: countries, capitals and seats of government — the last two
+as metonyms of their state — demonyms, organisations, places), the tagger's spans
+(``art.ner_spans``) where those found nothing, full names the name lexicon knows, organisations by
+head noun (orgs.py), then bare surnames of people already named in full, and descriptors
+(الدولة الآسيوية، البلدين، المملكة).  People cluster
 by the sound keys of their name words (a surname joins the one full name that contains it);
 places and organisations by knowledge-base id, else by sound key.  A title with no name beside it
 goes to the person who holds that role in the article.
@@ -20,7 +22,8 @@ from .gazetteer import Match, Word, _lookup, find, proclitic_splits, words_of
 from .kb import KB, load
 from .keys import similar, sound_key, word_key
 
-_LOCATIVE = {fold(w) for w in ("في", "فى", "إلى", "داخل", "العاصمة", "عاصمة", "مدينة", "بالعاصمة", "بمدينة")}
+_LOCATIVE = {fold(w) for w in ("في", "فى", "إلى", "داخل", "العاصمة", "عاصمة", "بالعاصمة")} | {
+    fold(p + w) for p in ("", "ب", "ل", "و", "وب") for w in ("مدينة", "منطقة", "محافظة", "إمارة", "ولاية")}
 
 
 @dataclass
@@ -88,6 +91,7 @@ def _name_keys(name: str) -> list[str]:
 
 
 def resolve(text: str, ner_spans: list[Mention] | None = None, kb: KB | None = None) -> list[Entity]:
+    """The entities of one text (ids e1, e2 ... in order of first mention); [] when none."""
     kb = kb or load()
     words, joins = words_of(text)
     matches = find(text, kb, words, joins)
@@ -129,14 +133,14 @@ def resolve(text: str, ner_spans: list[Mention] | None = None, kb: KB | None = N
             pending.append(t)
             last = None
 
-    for s in ner_spans or []:
-        _add_ner(doc, s, words, kb)
-    _bare_names(doc, words, joins, by_word)
-
     for m in matches:
         if doc.taken(m.start, m.end) or any(a <= m.start and m.end <= b for a, b in nick_spans):
             continue
         _add_kb_match(doc, m, words, kb)
+    for s in ner_spans or []:  # the tagger fills in what rules and the KB did not find
+        if not any(a <= s.start and s.end <= b for a, b in nick_spans):
+            _add_ner(doc, s, words, kb)
+    _bare_names(doc, words, joins, by_word)
 
     _add_orgs(doc, words, joins, by_word, titles)
     for t in sorted(pending, key=lambda t: t.start):
@@ -205,21 +209,28 @@ def _locative(m: Match, words: list[Word]) -> bool:
 
 
 def _add_ner(doc: _Doc, s: Mention, words: list[Word], kb: KB) -> None:
-    if s.end <= s.start or doc.taken(s.start, s.end, ("name", "metonym", "descriptor")):
+    """A tagger span that no rule or KB name has covered: a person (trimmed of trailing words
+    that cannot end a name), or a place/organisation linked to the KB when its text is there."""
+    if s.end <= s.start or doc.taken(s.start, s.end, ("name", "metonym", "descriptor", "title")):
         return
-    if (s.type or "").upper().startswith("PER"):
-        doc.person(s.start, s.end, s.type)
-        return
-    span_words = [w for w in words if s.start <= w.start and w.end <= s.end]
+    span_words = [w for w in words if w.start < s.end and s.start < w.end]
     if not span_words:
         return
+    if (s.type or "").upper().startswith("PER"):
+        while len(span_words) > 1 and not _may_end_name(span_words[-1].text, kb):
+            span_words.pop()  # «كارتر لخادم»: the tagger ran on into the next phrase
+        doc.person(max(s.start, span_words[0].start), span_words[-1].end, s.type)
+        return
+    first_word = span_words[0]
+    inside = first_word.text[max(0, len(first_word.text) - (first_word.end - s.start)):] \
+        if first_word.start < s.start else first_word.text
     rest = [w.text for w in span_words[1:]]
     for exact in (True, False):
-        for prefix, first in proclitic_splits(span_words[0].text):
+        for prefix, first in proclitic_splits(inside):
             alias = _lookup(first, rest, kb, exact)
             if alias:
-                start = span_words[0].at(len(prefix))
-                m = Match(start, s.end, alias, exact, words.index(span_words[0]), len(span_words), prefix)
+                start = first_word.at(len(first_word.text) - len(inside) + len(prefix))
+                m = Match(start, s.end, alias, exact, words.index(first_word), len(span_words), prefix)
                 _add_kb_match(doc, m, words, kb)
                 return
     key = sound_key(doc.text[s.start:s.end])
@@ -231,6 +242,15 @@ def _add_ner(doc: _Doc, s: Mention, words: list[Word], kb: KB) -> None:
     ent = _Ent(type=type_, name=doc.text[s.start:s.end], keys=[key])
     ent.add(doc.text, s.start, s.end, "name", s.type)
     doc.ents.append(ent)
+
+
+def _may_end_name(w: str, kb: KB) -> bool:
+    """Not a preposition-led word (لخادم، بالمركز) nor a function word: one that may close a name."""
+    if kb.is_name_token(w):
+        return True
+    if w in roles.STOP or roles.HEADS.get(w) or (w[:1] in ("ل", "ب") and (kb.is_common(w[1:]) or w[1:].startswith("ال"))):
+        return False
+    return not kb.is_common(w)
 
 
 def _add_orgs(doc: _Doc, words: list[Word], joins: list[bool], by_word: dict, titles: list[roles.Title]) -> None:
@@ -277,6 +297,7 @@ def _resolve_title(doc: _Doc, t: roles.Title) -> None:
 def _surnames(doc: _Doc, words: list[Word], joins: list[bool]) -> None:
     """A lone name word (ألميدا، لكارتر) of exactly one person named in full elsewhere."""
     people = [e for e in doc.ents if e.type == "PER" and len(e.keys) >= 2]
+    tokens = {id(p): _standalone(p.name) for p in people}
     kb = doc.kb
     i = 0
     while i < len(words):
@@ -286,10 +307,13 @@ def _surnames(doc: _Doc, words: list[Word], joins: list[bool]) -> None:
             hit = None
             splits = proclitic_splits(words[j].text) if j == i else [("", words[j].text)]
             for prefix, w in splits:
-                if len(w) < 3 or (kb.is_common(w) and not kb.is_name_token(w)) or w in roles.STOP:
+                inner = j > i and w in roles.CONNECTORS  # بن، عبد inside a repeated full name
+                if not inner and (len(w) < 3 or (kb.is_common(w) and not kb.is_name_token(w)) or w in roles.STOP
+                                  or w in roles.CONNECTORS):
                     continue
-                cands = [p for p in people if w in fold(p.name).split()]  # the same spelling first
-                if not cands:
+                # A run starts on a word that stands alone in the name (not الله of عبد الله).
+                cands = [p for p in people if w in (tokens[id(p)][1] if j > i else tokens[id(p)][0])]
+                if not cands and len(w) >= 4:
                     cands = [p for p in people if word_key(w) in p.keys and _token_like(w, p.name)]
                 if len(cands) == 1 and (owner is None or cands[0] is owner):
                     hit = (cands[0], prefix)
@@ -310,8 +334,17 @@ def _surnames(doc: _Doc, words: list[Word], joins: list[bool]) -> None:
             i += 1
 
 
+def _standalone(name: str) -> tuple[set[str], set[str]]:
+    """(words that may stand for the person alone, all the name's words): a connector and the
+    word right after it (عبد الله، بن نايف) never stand alone."""
+    toks = fold(name).split()
+    alone = {t for n, t in enumerate(toks) if t not in roles.CONNECTORS and (n == 0 or toks[n - 1] not in roles.CONNECTORS)}
+    return alone, set(toks)
+
+
 def _token_like(w: str, name: str) -> bool:
-    return any(word_key(t) == word_key(w) and similar(t, w, 0.75) for t in fold(name).split())
+    """Another spelling of one of the name's words (غوردون / جوردون), not just a similar word."""
+    return any(word_key(t) == word_key(w) and similar(t, w, 0.85) for t in fold(name).split())
 
 
 def _descriptors(doc: _Doc, words: list[Word], joins: list[bool], kb: KB, titles: list[roles.Title]) -> None:

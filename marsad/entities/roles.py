@@ -22,7 +22,8 @@ HEADS = {
     "محافظ": "محافظ", "حاكم": "حاكم", "مبعوث": "مبعوث", "مندوب": "مندوب", "عمده": "عمدة",
     "نائب": "نائب", "نائبه": "نائبة", "مساعد": "مساعد", "مساعده": "مساعدة", "متحدث": "المتحدث",
     "متحدثه": "المتحدثة", "ناطق": "الناطق", "امين": "أمين", "مرشد": "المرشد", "ولي": "ولي",
-    "مدرب": "مدرب", "مشرف": "المشرف", "ملحق": "الملحق", "قاضي": "قاضي", "مفتي": "مفتي", "عضو": "عضو", "سكرتير": "سكرتير", "محافظه": "محافظة",
+    "مدرب": "مدرب", "مشرف": "المشرف", "ملحق": "الملحق", "قاضي": "قاضي", "مفتي": "مفتي", "عضو": "عضو",
+    "سكرتير": "سكرتير", "محافظه": "محافظة",
 }
 HEADS = {fold(k): v for k, v in HEADS.items()}
 CONNECTORS = {fold(w) for w in ("بن", "ابن", "بنت", "آل", "عبد", "أبو", "أبي", "أم")}
@@ -140,8 +141,9 @@ def _title_at(text, words, joins, matches, kb, i) -> Title | None:
         sub = _title_at(text, words, joins, matches, kb, k + 1 if ordinal else k)
         if sub:
             role = f"{parts[0]} {sub.role}"
-            if ordinal:  # النائب الثاني لرئيس مجلس الوزراء: keep it as written
-                role = text[start:words[sub.last_word].end] if sub.country is None else f"{parts[0]} {words[k].text} {sub.role}"
+            if ordinal:  # النائب الثاني لرئيس مجلس الوزراء
+                of = "ل" + sub.role[1:] if sub.role.startswith("ال") else "ل" + sub.role
+                role = f"ال{parts[0]} {text[words[k].start:words[k].end]} {of}"
             return Title(start, sub.end, role, sub.country, False, i, sub.last_word, bool(pre))
     org_country = None
     if head == fold("ولي") and j + 2 < len(words) and all(joins[j:j + 2]) \
@@ -159,7 +161,7 @@ def _title_at(text, words, joins, matches, kb, i) -> Title | None:
                 parts = [f"{HEADS[head]} باسم {text[m.start:m.end]}"]
                 j = k + m.n_words
             elif joins[k]:
-                parts = [f"{HEADS[head]} باسم {words[k + 1].text}"]
+                parts = [f"{HEADS[head]} باسم {text[words[k + 1].start:words[k + 1].end]}"]
                 j = k + 1
         elif k > j + 1:  # المتحدث الرسمي (لأمانة ...): the complement is read as a tail
             parts = [f"{HEADS[head]} الرسمي"]
@@ -316,20 +318,22 @@ def name_after(words: list[Word], joins: list[bool], text: str, j: int, matches:
 def bare_name_at(words: list[Word], joins: list[bool], i: int, matches: dict[int, Match], kb: KB,
                  first: str) -> tuple[int, int] | None:
     """A name with no title beside it, read strictly: from word ``i`` (``first`` once a
-    conjunction is peeled), known name words and connectors only, closed by at most one family
-    name with the article that is not a common word (محمد مرسي، سالم بن خليفة الغفلي)."""
+    conjunction is peeled), known name words and connectors only, closed by at most one known
+    family name with the article (محمد مرسي، سالم بن خليفة الغفلي)."""
     if first.startswith("ال") or _bare(first)[1]:
         return None
-    k, last, names = i + 1, None, 1
+    k, last, names, connector = i + 1, None, 1, False
     while k < len(words) and joins[k - 1] and k - i < 6 and k not in matches:
         w = words[k].text
         if w in CONNECTORS:
+            connector = True
             k += 1
             continue
         if kb.is_name_token(w) and not w.startswith("ال") and w not in AMBIGUOUS_NAMES:
             names += 1
-        elif w.startswith("ال") and len(w) > 4 and not kb.is_common(w) and not _bare(w)[1] and w not in STOP:
-            last = k  # the family name closes it
+        elif w.startswith("ال") and not _bare(w)[1] and (kb.is_name_token(w) or (
+                connector and not kb.is_common(w) and w not in STOP)):
+            last = k  # a family name closes it: a known one, or any after بن (سالم بن خليفة الغفلي)
             break
         else:
             break
@@ -435,10 +439,6 @@ def _family(w: str, kb: KB) -> bool:
     a time word or a function word; only read where a name is expected."""
     return (w.startswith("ال") and len(w) > 4 and not _bare(w)[1] and w not in STOP and w not in FIXED_STOP
             and w not in TIME_WORDS and w not in ORG_NOUNS and w[2:] not in ORG_NOUNS)
-
-
-def _has_connector(words, run) -> bool:
-    return any(words[x].text in CONNECTORS for x in run)
 
 
 def name_like(w: str, kb: KB, first: bool = True) -> bool:

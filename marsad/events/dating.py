@@ -4,10 +4,13 @@ A page date (masthead, feed, crawl) is when the page was shown, not always when 
 written: sites re-date old stories.  The text itself says when it was written through dates it
 leaves the year out of (a journalist omits the year of a date that is near) and the tense of the
 clause that governs each date (a meeting "scheduled" for a day is after the writing, one that
-"was held" is before it).  ``content_period`` searches the days before the reference date for the
-span of writing dates that best fits those anchors; when that span lies well before the
-reference date and the evidence includes a future-tense anchor (or several past ones), the page
-is flagged ``stale``.
+"was held" is before it).  ``date_document`` searches the three years before the reference date
+for the span of writing dates that best fits those anchors; the page is flagged ``stale`` when
+that fit is much better than at the reference date, the span ends a month or more before it, and
+a strongly future-tense date (سيعقد، من المقرر، المرتقب، المقبل) closes the span — the text was
+written shortly before an event that had already happened by the page date.  A text that dates
+itself at the reference date (a dateline, «اليوم (الاثنين)») is never stale.  ``stale_by_years``
+covers the other case: old full dates clustered in a text that says "yesterday".
 """
 from __future__ import annotations
 

@@ -13,7 +13,8 @@ import datetime as dt
 from ..article import Article, Timex
 from ..text.sentences import split
 from .dating import Anchor, Dating, date_document, sentence_of, stale_by_years, tense_marker
-from .timex import Expr, find, resolve
+from .timex import Expr, find
+from .timex_values import resolve
 
 
 def reference_date(art: Article) -> dt.date | None:
@@ -46,6 +47,7 @@ def last_day(value: str | None) -> dt.date | None:
 
 
 def _depends_on_ref(e: Expr) -> bool:
+    """Whether the value moves with the reference date (أمس، الشهر الماضي، a date without its year)."""
     return e.rel is not None or e.weekday is not None or e.year_less or e.year_rel is not None or (
         e.kind == "range" and e.y is None and e.gran != "year")
 
@@ -65,7 +67,7 @@ def run(art: Article) -> None:
     ref = reference_date(art)
     resolved = [resolve(e, ref, t) for e, t in zip(exprs, tenses)]
     for e, (v, _) in zip(exprs, resolved):
-        if e.year_less and e.d and e.apposed is not None and v and v[:4].isdigit():
+        if e.year_less and e.d and e.apposed is not None and e.calendar == "gregorian" and v and v[:4].isdigit():
             e.y = int(v[:4])  # a weekday written with the date fixed its year
     if ref is not None and not _confirms(exprs, resolved, ref):
         dating = _date(text, exprs, markers, tenses, resolved, ref)

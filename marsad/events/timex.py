@@ -1,28 +1,20 @@
-"""Arabic time expressions: find them with offsets, then resolve them to TIMEX3-like values.
+"""Arabic time expressions: find them, with offsets, as unresolved ``Expr`` objects.
 
-Finding and resolving are separate because the right reference date is only known after the
-whole text has been read (``dating`` may decide the page date is not when the text was written).
-``find`` works on the folded text (``fold_with_map``: one alef, ة→ه, ى→ي, Arabic-Indic digits to
+Finding is separate from resolving (``timex_values``) because the right reference date is only
+known after the whole text has been read (``dating`` may decide the page date is not when the
+text was written).  ``find`` works on the folded text (``fold_with_map``: one alef, ة→ه, ى→ي, Arabic-Indic digits to
 ASCII, no diacritics or tatweel) so one pattern covers every spelling, and maps spans back to the
 original offsets.  Explicit day-month dates in every month-naming system and Hijri come from
 ``marsad.text.calendars.find_dates``; ranges, relative expressions, durations, times of day, sets
 and vague references are matched here.
-
-Values follow TIMEX3: ``2023-09-10``, ranges ``2023-09-10/2023-09-13``, ``2024-03``, ``2024``,
-weeks ``2024-W17``, decades ``196``, centuries ``19``, durations ``P4Y``/``PT2H``, times
-``T14:00``, parts of day ``2024-04-30TEV``, ``PRESENT_REF``.  Hijri dates are given as Gregorian
-values (a Hijri month or year as the Gregorian range it covers) with ``calendar="hijri"``.
-Certainty: ``exact`` (the text, or the text plus the reference date, fixes the value),
-``inferred`` (a guessed year or direction), ``vague`` (no reference date, or a vague expression).
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..text.calendars import find_dates, hijri_to_gregorian, name_patterns, to_hijri
+from ..text.calendars import find_dates, name_patterns
 from ..text.normalize import DIACRITICS_RE, fold_letters, fold_with_map
 
 WEEKDAY_INDEX = {"Monday": 0, "Tuesday": 1, "Wednesday": 2, "Thursday": 3, "Friday": 4,
@@ -250,6 +242,9 @@ def _rules() -> list[tuple[re.Pattern, str]]:
         (rf"(?P<x>الساعة\s+(?:(?P<h>\d{{1,2}})(?:\s*[:.]\s*(?P<mi>\d{{2}}))?|(?P<hw>{_alt(_HOURS)}))(?:\s+(?P<frac>و\s*النصف|و\s*الربع|إلا\s+ربعا|إلا\s+الربع|إلا\s+ربع))?"
          rf"(?:\s+(?:من\s+)?(?P<pod>صباحا|مساءا|مساء|ظهرا|عصرا|ليلا|فجرا|بعد\s+الظهر|صباح|مساء))?)", "clock"),
         (r"(?P<x>(?P<h>\d{1,2}):(?P<mi>\d{2})(?:\s+(?P<pod>صباحا|مساءا|مساء|ظهرا|عصرا|ليلا|فجرا|ص|م))?)", "clock"),
+        (r"(?P<x>(?P<h>\d{1,2})\.(?P<mi>\d{2})\s+(?P<pod>صباحا|مساءا|مساء|ظهرا|عصرا|ليلا|فجرا))", "clock"),
+        # News agencies write decimals minutes-first with ر: "الساعة 32ر06" is 06:32.
+        (r"(?P<x>الساعة\s+(?P<mi>\d{2})ر(?P<h>\d{1,2}))", "clock"),
         (rf"(?P<x>(?:(?P<h>\d{{1,2}})|(?P<hw>{_alt(_HOURS)}))(?:\s+(?P<frac>و\s*النصف|و\s*الربع))?\s+(?P<pod>صباحا|مساءا|مساء|ظهرا|عصرا|ليلا|فجرا))", "clock"),
         # Decades and centuries: "الستينيات", "ثمانينات القرن الماضي", "القرن العشرين".
         (rf"(?P<x>(?:ال)?(?P<dw>{_alt(_DECADES)})ي?ات(?:\s+(?:من\s+)?القرن\s+(?P<c>الماضي|العشرين|التاسع\s+عشر))?)", "decade"),
@@ -276,6 +271,8 @@ def find(text: str) -> list[Expr]:
         e = Expr(dm.start, dm.end, calendar=dm.calendar, y=dm.year, m=dm.month, d=dm.day,
                  apposed=WEEKDAY_INDEX[dm.weekday] if dm.weekday else None)
         fs, fe = rev[dm.start], rev[dm.end]
+        if dm.year is None and fe < len(folded) and folded[fe].isalpha():
+            continue  # "20 أبوابه": a month name's letters run on into another word
         fe = _extend_date_tail(folded, fe, e)
         day_word = _DAY_BEFORE.search(folded, max(0, fs - 6), fs)
         if day_word:
@@ -286,8 +283,8 @@ def find(text: str) -> list[Expr]:
             e = _build(name, m, folded)
             if e is not None:
                 fs = m.start("x")
-                if name == "quantity" and e.kind == "duration" and g_in(m, "p") in _BEFORE_AFTER:
-                    fs = m.end("p") + len(folded[m.end("p"):]) - len(folded[m.end("p"):].lstrip())
+                if name == "quantity" and e.kind == "duration" and m.groupdict().get("p") in _BEFORE_AFTER:
+                    fs = _SPACES.match(folded, m.end("p")).end()  # "بعد [عامين] من": not a date
                 cands.append((fs, m.end("x"), 0, e))
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0]), -c[2]))
     out: list[tuple[int, int, Expr]] = []
@@ -311,10 +308,7 @@ def find(text: str) -> list[Expr]:
 
 
 _BEFORE_AFTER = {f("قبل"), f("بعد")}
-
-
-def g_in(m: re.Match, name: str) -> str | None:
-    return m.groupdict().get(name)
+_SPACES = re.compile(r"\s*")
 
 
 def _reverse_map(idx: list[int], n: int, nf: int) -> list[int]:
@@ -339,7 +333,8 @@ _ERA_RE = re.compile(f(r"\s*(?:هـ|ه|م)(?!\w)"))
 def _alt_month_re() -> re.Pattern:
     names = name_patterns()
     months = names["gregorian_months"][0]
-    return re.compile(rf"\s*\(\s*(?:{months})\s*\)(?:\s*[،,]?\s*(?:{f('من')}\s+)?(?:{f('عام')}\s+)?(?P<y>\d{{4}}))?")
+    return re.compile(rf"\s*(?:\(\s*(?:{months})\s*\)|(?:{months})(?!\w))"
+                      rf"(?:\s*[،,]?\s*(?:{f('من')}\s+)?(?:{f('عام')}\s+)?(?P<y>\d{{4}}))?")
 
 
 def _extend_date_tail(folded: str, fe: int, e: Expr) -> int:
@@ -349,10 +344,11 @@ def _extend_date_tail(folded: str, fe: int, e: Expr) -> int:
         era = _ERA_RE.match(folded, fe)
         return era.end() if era else fe
     alt = _alt_month_re().match(folded, fe)
-    if alt:  # "28 ديسمبر (كانون الأول) 1895"
+    if alt:  # "28 ديسمبر (كانون الأول) 1895", "15 ديسمبر كانون الأول"
         if alt.group("y"):
             e.y = int(alt.group("y"))
-            return alt.end()
+            era = _ERA_RE.match(folded, alt.end())
+            return era.end() if era else alt.end()
         fe = alt.end()
     m = _TAIL_RE.match(folded, fe)
     if not m:
@@ -370,7 +366,8 @@ _POD_BEFORE = re.compile(f(r"(?<!\w)(صباح|مساء|ظهر|عصر|ليلة|ف
 _POD_AFTER = re.compile(f(r"\s+(صباحا|مساء|ظهرا|عصرا|ليلا|فجرا)(?!\w)"))
 
 
-_RANGE_FROM = re.compile(f(r"(?<!\w)(?:من|بين)\s+$"))
+_RANGE_FROM = re.compile(f(r"(?<!\w)(من|بين)\s+$"))
+_AND = re.compile(r"\s*و\s*")
 _RANGE_GAP = re.compile(f(r"\s*(?:إلى|الى|حتى|-|–)\s*(?:يوم\s+)?"))
 
 
@@ -415,11 +412,12 @@ def _join(folded: str, out: list[tuple[int, int, Expr]], fs: int, fe: int, e: Ex
         e.clock, e.pod = prev.clock, None
         out[-1] = (ps, fe, e)
         return True
-    if _absolute_day(prev) and _absolute_day(e) and _RANGE_GAP.fullmatch(gap):
+    frm = _RANGE_FROM.search(folded, max(0, ps - 6), ps)
+    if _absolute_day(prev) and _absolute_day(e) and (
+            _RANGE_GAP.fullmatch(gap) or (frm and frm.group(1) == f("بين") and _AND.fullmatch(gap))):
         # The start of a range takes the end's year (the year before when it ends earlier).
         if prev.y is None and e.y is not None:
             prev.y = e.y - 1 if (prev.m, prev.d) > (e.m, e.d) else e.y
-        frm = _RANGE_FROM.search(folded, max(0, ps - 6), ps)
         rng = Expr(0, 0, kind="range", calendar=prev.calendar, y=prev.y, m=prev.m, d=prev.d, other=e)
         out[-1] = (frm.start() if frm else ps, fe, rng)
         return True
@@ -444,6 +442,8 @@ def _quantity(g, m, folded, prev) -> Expr | None:
         n = "X"  # "الأيام القليلة المقبلة", "السنوات الأخيرة"
     if n is None:
         return None
+    if isinstance(n, int) and (unit == "DE" and n > 20 or unit == "CE" and n > 30):
+        return None  # "1800 عقد": contracts, not decades
     if m.group("x").startswith("العام") and prev.startswith("ال") and prev.endswith("ين"):
         return None  # "المديرين العامين": the general managers
     if g.get("n") and g["n"].isdigit() and unit == "Y" and 1900 <= int(n) <= 2100:
@@ -722,221 +722,3 @@ _BUILDERS = {
     "century": _century, "part_of_year": _part_of_year, "set_adverb": _set_adverb,
     "set_every": _set_every, "vague": _vague, "season": _season, "accusative_unit": _accusative_unit,
 }
-
-
-# --------------------------------------------------------------------------- resolving
-
-
-def resolve(e: Expr, ref: dt.date | None, tense: int = 0) -> tuple[str | None, str]:
-    """(value, certainty) of ``e`` against the reference date ``ref``; ``tense`` is the clause's
-    orientation (-1 past, +1 future, 0 unknown) used when the words leave a year or direction open."""
-    if e.kind in ("duration", "set"):
-        return e.value, ("vague" if "X" in (e.value or "") else "exact")
-    if e.kind == "vague":
-        return e.value, "vague"
-    if e.kind == "time":
-        return f"T{e.clock}", "exact"
-    if e.kind == "range":
-        return _resolve_range(e, ref, tense)
-    return _resolve_date(e, ref, tense)
-
-
-def _resolve_range(e: Expr, ref, tense) -> tuple[str | None, str]:
-    first = Expr(0, 0, calendar=e.calendar, y=e.y, m=e.m, d=e.d, gran=e.gran)
-    v1, c1 = _resolve_date(first, ref, tense)
-    other = e.other
-    if other.y is None and first.y is None and v1 and v1[:4].isdigit():
-        # The end shares the start's inferred year (and crosses into the next if it ends earlier).
-        v2, c2 = _resolve_date(Expr(0, 0, calendar=other.calendar, y=None, m=other.m, d=other.d,
-                                    gran=other.gran), _as_date(v1.split("/")[0]), 1)
-    else:
-        v2, c2 = _resolve_date(other, ref, tense)
-    if v1 is None or v2 is None:
-        return None, "vague"
-    lo, hi = v1.split("/")[0], v2.split("/")[-1]
-    return f"{lo}/{hi}", _weakest(c1, c2)
-
-
-def _weakest(*cs: str) -> str:
-    order = ("exact", "inferred", "vague")
-    return max(cs, key=order.index)
-
-
-def _as_date(v: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(v[:10])
-    except ValueError:
-        return None
-
-
-def _resolve_date(e: Expr, ref: dt.date | None, tense: int) -> tuple[str | None, str]:
-    if e.rel is not None:
-        return _resolve_relative(e, ref)
-    if e.weekday is not None:
-        return _resolve_weekday(e, ref, tense)
-    if e.gran in ("decade", "century"):
-        return (str(e.y // 10) if e.gran == "decade" else f"{e.y // 100:02d}"), "exact"
-    if e.gran in ("quarter", "half", "season"):
-        return f"{e.y:04d}-{e.part}", "exact"
-    if e.calendar == "hijri":
-        return _resolve_hijri(e, ref, tense)
-    certainty = "exact"
-    y = e.y
-    if y is None:
-        if ref is None:
-            mm = f"-{e.m:02d}" if e.m else ""
-            dd = f"-{e.d:02d}" if e.d else ""
-            return f"XXXX{mm}{dd}", "vague"
-        if e.year_rel is not None:
-            y = ref.year + e.year_rel
-        elif e.d and e.apposed is not None and _weekday_years(e, ref):
-            # "الأربعاء 9 سبتمبر": the year in which the 9th of September is a Wednesday.
-            y = min(_weekday_years(e, ref), key=lambda yy: abs((dt.date(yy, e.m, e.d) - ref).days))
-            certainty = "inferred"
-        else:
-            y = _infer_year(e.m, e.d, ref, e.direction or tense, lambda yy, mm, dd: _safe(yy, mm, dd or 1), strict=e.direction is not None)
-            certainty = "exact" if e.direction else "inferred"
-    if e.gran == "year" or e.m is None:
-        return f"{y:04d}", certainty
-    if e.d is None:
-        return f"{y:04d}-{e.m:02d}", certainty
-    if _safe(y, e.m, e.d) is None:
-        return None, "vague"
-    return f"{y:04d}-{e.m:02d}-{e.d:02d}" + _pod(e), certainty
-
-
-def _weekday_years(e: Expr, ref: dt.date) -> list[int]:
-    return [y for y in range(ref.year - 3, ref.year + 2)
-            if (day := _safe(y, e.m, e.d)) is not None and day.weekday() == e.apposed]
-
-
-def _pod(e: Expr) -> str:
-    """The time of day of a day value: a clock time, else a part of day (TMO, TEV...)."""
-    if e.clock:
-        return f"T{e.clock}"
-    return f"T{e.pod}" if e.pod else ""
-
-
-def _safe(y: int, m: int, d: int) -> dt.date | None:
-    try:
-        return dt.date(y, m, d)
-    except ValueError:
-        return None
-
-
-def _infer_year(m: int, d: int | None, ref: dt.date, direction: int, make, strict: bool = False,
-                ref_year: int | None = None) -> int:
-    """The year that puts month ``m`` (day ``d``) on the side of ``ref`` the tense points to:
-    the latest occurrence not after it for the past, the first not before it for the future, the
-    nearest one when the tense is unknown.  With ``strict`` (words like الماضي/المقبل) the month
-    of the reference itself does not count."""
-    base = ref_year if ref_year is not None else ref.year
-    best, best_key = base, None
-    for y in (base - 1, base, base + 1):
-        start = make(y, m, d)
-        if start is None:
-            continue
-        end = start if d else _month_end(make, y, m)
-        if direction < 0:
-            ok = end < ref if strict else start <= ref
-            key = (ref - end).days if ok else None
-        elif direction > 0:
-            ok = start > ref if strict else end >= ref
-            key = (start - ref).days if ok else None
-        else:
-            key = 0 if start <= ref <= end else min(abs((ref - end).days), abs((start - ref).days))
-        if key is not None and (best_key is None or key < best_key):
-            best, best_key = y, key
-    return best
-
-
-def _month_end(make, y: int, m: int) -> dt.date:
-    for d in (31, 30, 29, 28):
-        v = make(y, m, d)
-        if v is not None:
-            return v
-    return make(y, m, 1)
-
-
-def _resolve_hijri(e: Expr, ref: dt.date | None, tense: int) -> tuple[str | None, str]:
-    certainty = "exact"
-    y = e.y
-    make = lambda yy, mm, dd: hijri_to_gregorian(yy, mm, dd or 1)  # noqa: E731
-    if y is None:
-        if ref is None:
-            return (f"XXXX-{e.m:02d}" + (f"-{e.d:02d}" if e.d else "")) if e.m else None, "vague"
-        h = to_hijri(ref)
-        if h is None:
-            return None, "vague"
-        if e.year_rel is not None:
-            y = h.year + e.year_rel
-        else:
-            y = _infer_year(e.m, e.d, ref, e.direction or tense, make, strict=e.direction is not None, ref_year=h.year)
-            certainty = "exact" if e.direction else "inferred"
-    if e.gran == "year" or e.m is None:
-        a, b = make(y, 1, 1), _month_end(make, y, 12)
-    elif e.d is None:
-        a, b = make(y, e.m, 1), _month_end(make, y, e.m)
-    else:
-        a = make(y, e.m, e.d)
-        if a and e.apposed is not None and abs(((e.apposed - a.weekday() + 3) % 7) - 3) == 1:
-            # Sites follow local moon sighting: a printed weekday one day off Umm al-Qura wins.
-            a += dt.timedelta(days=((e.apposed - a.weekday() + 3) % 7) - 3)
-        return (a.isoformat() + _pod(e) if a else None), (certainty if a else "vague")
-    if a is None or b is None:
-        return None, "vague"
-    return f"{a.isoformat()}/{b.isoformat()}", certainty
-
-
-def _add_months(d: dt.date, n: int) -> tuple[int, int]:
-    k = d.year * 12 + d.month - 1 + n
-    return k // 12, k % 12 + 1
-
-
-def _resolve_relative(e: Expr, ref: dt.date | None) -> tuple[str | None, str]:
-    unit, off = e.rel
-    if ref is None:
-        shapes = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX", "DE": "XXX", "CE": "XX"}
-        shape = shapes[unit] if e.gran != "day" or unit == "D" else "XXXX-XX-XX"
-        if e.gran in ("quarter", "half", "season"):
-            shape = f"XXXX-{e.part}"
-        return shape, "vague"
-    if e.gran in ("quarter", "half", "season"):
-        return f"{ref.year + off:04d}-{e.part}", "exact"
-    if unit == "D":
-        day = ref + dt.timedelta(days=off)
-        if e.apposed is not None:
-            # "اليوم (الجمعة)" read on a Saturday: the page date is a day late, trust the weekday.
-            day += dt.timedelta(days=((e.apposed - day.weekday() + 3) % 7) - 3)
-        return day.isoformat() + _pod(e), "exact"
-    if unit == "W":
-        day = ref + dt.timedelta(weeks=off)
-        if e.gran == "day":
-            return day.isoformat(), "exact"
-        iso = day.isocalendar()
-        return f"{iso[0]:04d}-W{iso[1]:02d}", "exact"
-    if unit == "M":
-        y, m = _add_months(ref, off)
-        if e.d:
-            return (f"{y:04d}-{m:02d}-{e.d:02d}" if _safe(y, m, e.d) else None), "exact"
-        return f"{y:04d}-{m:02d}", "exact"
-    if unit == "Y":
-        return f"{ref.year + off:04d}", "exact"
-    if unit == "DE":
-        return f"{(ref.year + 10 * off) // 10:03d}", "exact"
-    return f"{ref.year // 100 + off:02d}", "exact"
-
-
-def _resolve_weekday(e: Expr, ref: dt.date | None, tense: int) -> tuple[str | None, str]:
-    if ref is None:
-        return "XXXX-WXX-" + str(e.weekday + 1), "vague"
-    delta = (e.weekday - ref.weekday()) % 7
-    if e.direction == 1:
-        day = ref + dt.timedelta(days=delta or 7)
-    elif e.direction == -1:
-        day = ref - dt.timedelta(days=(7 - delta) % 7 or 7)
-    elif tense > 0:
-        day = ref + dt.timedelta(days=delta)
-    else:
-        day = ref - dt.timedelta(days=(7 - delta) % 7)
-    return day.isoformat() + _pod(e), ("exact" if e.direction else "inferred")

@@ -4,7 +4,7 @@ ANERcorp, which the model learnt from, keeps clitics on their word (وبريطا
 tagged B-LOC), so the model sees marsad's plain word tokens, not clitic-split ones.  A mention
 then drops a leading conjunction or preposition (و، ف، ب، ل، ك) when the rest is itself the
 known word, so that وبريطانيا yields the mention بريطانيا.  LOC becomes GPE where the shipped
-gazetteer lists the name as a country or a city.
+gazetteer lists the name as a country or a city (and so does a PERS span that is exactly one).
 """
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ from .tagger import default
 
 TYPE_MAP = {"PERS": "PER", "ORG": "ORG", "MISC": "MISC", "LOC": "LOC"}
 _PROCLITICS = ("و", "ف", "ب", "ل", "ك")
+_CURATED_GPE = frozenset({"COUNTRY", "CITY"})
+_GPE_TYPES = _CURATED_GPE | {"PLACE"}
 
 
 def run(art: Article) -> None:
@@ -40,7 +42,11 @@ def _mention(text: str, toks: list[Token], base: int, typ: str, res: Resources) 
     words = [word_key(t.text) for t in toks]
     words[0] = word_key(text[start:base + toks[0].end])
     kind = TYPE_MAP.get(typ, "MISC")
-    if kind == "LOC" and _is_gpe(tuple(words), res):
+    # A span that is exactly a CLDR/mledoze country or city is a place even when the model read
+    # it as a person (foreign city names look like foreign personal names).  ANERGazet's
+    # places do not count there: its multi-word names were split into words such as عمر.
+    if (kind == "LOC" and _is_gpe(tuple(words), res, _GPE_TYPES)) or (
+            kind == "PER" and _is_gpe(tuple(words), res, _CURATED_GPE)):
         kind = "GPE"
     if start >= end:
         return None
@@ -70,10 +76,10 @@ def _clitic_length(word: str, res: Resources) -> int:
     return 0
 
 
-def _is_gpe(words: tuple[str, ...], res: Resources) -> bool:
+def _is_gpe(words: tuple[str, ...], res: Resources, types: frozenset[str] = _GPE_TYPES) -> bool:
     variants = [words]
     if words[0].startswith("ال") and len(words[0]) > 3:
         variants.append((words[0][2:], *words[1:]))
     else:
         variants.append(("ال" + words[0], *words[1:]))
-    return any(res.phrases.get(v, frozenset()) & {"COUNTRY", "CITY"} for v in variants)
+    return any(res.phrases.get(v, frozenset()) & types for v in variants)

@@ -70,11 +70,13 @@ CAPTION_RE = _rx(r"^(?:صوره|الصوره|صوره ارشيفيه|ارشيف�
 # Bylines: كتب / بقلم / إعداد / حوار / ترجمة / متابعة, with a short name after.
 BYLINE_RE = _rx(r"^(?:كتب|كتبت|بقلم|اعداد|حوار|ترجمه|متابعه|تقرير|تحرير|مراسل(?:ه)?|by)\s*[:：\-–]?\s*(?P<name>[^.،,:]{2,60})$")
 # Agency credits: (أ ف ب)، (رويترز)، وكالات، - واس
-AGENCY_RE = _rx(r"(?:^|[(\-–\s])(?P<agency>وكالات|رويترز|ا ف ب|اف ب|ا ش ا|واس|قنا|وام|بنا|كونا|سانا|الاناضول|د ب ا|يو بي ا|CNN|AFP|Reuters|AP)(?:[)\s\-–]|$)")
+# News agencies as credited in Arabic copy (keys are lower-cased, so Latin names are too).
+AGENCIES = (r"وكالات الانباء|وكالات|رويترز|ا ف ب|اف ب|ا ش ا|واس|قنا|وام|بنا|كونا|سانا|الاناضول|د ب ا|يو بي ا|"
+            r"cnn|afp|reuters|ap")
+AGENCY_RE = _rx(rf"(?:^|[(\-–\s])(?P<agency>{AGENCIES})(?:[)\s\-–]|$)")
 # «عمّان ـ وكالات», «(رويترز)»: a line that only credits an agency, with an optional city before it.
 # Matched against ``key`` (folded, lower-cased) text.
-AGENCY_LINE_RE = _rx(r"^(?:(?P<city>[\u0600-\u06ff]+(?: [\u0600-\u06ff]+)?)\s*[-–—]?\s*)?\(?(?P<agency>وكالات|رويترز|ا ف ب|اف ب|"
-                     r"ا ش ا|واس|قنا|وام|بنا|كونا|سانا|الاناضول|د ب ا|cnn|afp|reuters|ap|وكالات الانباء)\)?\s*[:.]?$")
+AGENCY_LINE_RE = _rx(rf"^(?:(?P<city>[\u0600-\u06ff]+(?: [\u0600-\u06ff]+)?)\s*[-–—]?\s*)?\(?(?P<agency>{AGENCIES})\)?\s*[:.]?$")
 # Published-stamp prefixes: the date after them is the article's own, not the masthead's.
 PUBLISHED_RE = _rx(r"^(?:نشر(?: في| بتاريخ)?|تاريخ النشر|بتاريخ|اخر تحديث|تم النشر|تاريخ الاضافه|منذ)\b")
 # Short words that may sit beside a date on a date line: الموافق، م، هـ، الساعة، ص/م ...
