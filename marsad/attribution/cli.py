@@ -27,6 +27,6 @@ def cmd_factcheck(args) -> int:
         print(json.dumps(hits, ensure_ascii=False, indent=2))
         return 0
     for i, h in enumerate(hits, 1):
-        print(f"{i}. [{h['verdict']}] {h['score']:.3f} ({h['stance']})  {h['claim']}")
+        print(f"{i}. [{h['verdict']}] {h['score']:.3f}  {h['title']}")
         print(f"   {h['source']}  {h['url']}")
     return 0

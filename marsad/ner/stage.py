@@ -5,11 +5,14 @@ tagged B-LOC), so the model sees marsad's plain word tokens, not clitic-split on
 then drops a leading conjunction or preposition (و، ف، ب، ل، ك) when the rest is itself the
 known word, so that وبريطانيا yields the mention بريطانيا.  LOC becomes GPE where the shipped
 gazetteer lists the name as a country or a city (and so does a PERS span that is exactly one).
+Sentences are tagged one by one, then ``consistency.propagate`` spreads each name to its other
+mentions in the article.
 """
 from __future__ import annotations
 
 from ..article import Article, Mention
 from ..text.tokenize import Token, tokenize
+from .consistency import names, propagate
 from .features import Resources, word_key
 from .score import entities
 from .tagger import default
@@ -23,22 +26,24 @@ _GPE_TYPES = _CURATED_GPE | {"PLACE"}
 def run(art: Article) -> None:
     tagger = default()
     spans = art.sentences or art.blocks
+    toks = [tokenize(art.text[s.start:s.end]) for s in spans]
+    words = [[t.text for t in ts] for ts in toks]
+    tags = propagate(words, [tagger.tag(w) for w in words])
+    doc_words = {name[0] for name in names(words, tags) if len(name) == 1}
     out: list[Mention] = []
-    for span in spans:
-        toks = [t for t in tokenize(art.text[span.start:span.end])]
-        if not toks:
-            continue
-        tags = tagger.tag([t.text for t in toks])
-        for i, j, typ in entities(tags):
-            m = _mention(art.text, toks[i:j], span.start, typ, tagger.resources)
+    for span, ts, tg in zip(spans, toks, tags):
+        for i, j, typ in entities(tg):
+            m = _mention(art.text, ts[i:j], span.start, typ, tagger.resources, doc_words)
             if m:
                 out.append(m)
     art.ner_spans = out
 
 
-def _mention(text: str, toks: list[Token], base: int, typ: str, res: Resources) -> Mention | None:
+def _mention(text: str, toks: list[Token], base: int, typ: str, res: Resources,
+             doc_words: set[str] = frozenset()) -> Mention | None:
     start, end = base + toks[0].start, base + toks[-1].end
-    start += _clitic_length(toks[0].text, res)
+    first = toks[0].text
+    start += 1 if first[:1] in _PROCLITICS and first[1:] in doc_words else _clitic_length(first, res)
     words = [word_key(t.text) for t in toks]
     words[0] = word_key(text[start:base + toks[0].end])
     kind = TYPE_MAP.get(typ, "MISC")
