@@ -20,7 +20,6 @@ import json
 import re
 import sys
 import time
-import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,6 +29,7 @@ from marsad.article import Article, Block  # noqa: E402
 from marsad.attribution.features import stem, words  # noqa: E402
 from marsad.errors import InputError  # noqa: E402
 from marsad.pipeline import STAGES, stage  # noqa: E402
+from marsad.shared_data import saudinewsnet_article  # noqa: E402
 
 GOLD = ROOT / "benchmarks" / "gold" / "attribution"
 SHARED = ROOT.parent / "shared" / "data"
@@ -39,9 +39,7 @@ GENERIC = {"في", "من", "باسم", "عن", "علي", "الي", "و", "ال"}
 
 
 def load_article(zip_name: str, url: str, corpus: Path) -> str:
-    z = zipfile.ZipFile(corpus / zip_name)
-    docs = json.loads(z.read(z.namelist()[0]))
-    return next(a["content"] for a in docs if a["url"] == url)
+    return saudinewsnet_article(zip_name, url)["content"]
 
 
 def article_from(content: str) -> Article:

@@ -10,17 +10,13 @@ the crawler's title) and the share of content lines dropped, with the commonest 
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 from collections import Counter
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from corpus import articles, as_dump  # noqa: E402
-
-from marsad.errors import InputError  # noqa: E402
-from marsad.read import furniture as F  # noqa: E402
-from marsad.read import read  # noqa: E402
-from marsad.text.normalize import light  # noqa: E402
+from marsad.errors import InputError
+from marsad.shared_data import as_page_dump, saudinewsnet
+from marsad.read import furniture as F
+from marsad.read import read
+from marsad.text.normalize import light
 
 
 def main() -> None:
@@ -29,10 +25,10 @@ def main() -> None:
     args = ap.parse_args()
     n = refused = head_ok = total = dropped = 0
     dropped_lines: Counter[str] = Counter()
-    for a in articles(args.n):
+    for a in saudinewsnet(args.n):
         n += 1
         try:
-            art = read(as_dump(a))
+            art = read(as_page_dump(a))
         except InputError:
             refused += 1
             continue

@@ -12,10 +12,14 @@ scripts/build_editor_idf.py leaves out of the IDF table), runs the whole pipelin
    word of each article and counts how often the spelling check flags it with the right word;
 3. times the editor stage alone (ms/article).
 
+``--keywords`` reruns the keywords of the 20 articles in benchmarks/gold/editor/keywords_check.jsonl
+(each keyword judged by hand: would a reader accept it as a topic of the article) and scores the
+current output against those verdicts (keywords not judged yet are listed).
+
 ``--prepositions`` instead scans every SaudiNewsNet article (text stage only, so only the
 institution-noun rule can fire) for missing-preposition flags and prints each for checking.
 
-    nice .venv/bin/python benchmarks/editor_flags.py [--n 300] [--score] [--prepositions]
+    nice .venv/bin/python benchmarks/editor_flags.py [--n 300] [--score] [--keywords] [--prepositions]
 """
 from __future__ import annotations
 
@@ -72,6 +76,13 @@ def analyse(text: str, timings: list[float] | None = None):
     return art
 
 
+def hunspell_alone(art) -> list[tuple[str, str]]:
+    """What the naive check would flag: (url-less) every Arabic word hunspell rejects."""
+    d = spelling.dictionary()
+    return [("", t.text) for t in tokenize(art.text) if t.kind == "word" and len(fold(t.text)) >= 4
+            and spelling._ARABIC_WORD_RE.match(t.text) and not d.check(t.text)]
+
+
 def typo(word: str, rng: random.Random) -> str:
     i = rng.randrange(1, len(word) - 1)
     kind = rng.choice(("double", "drop", "replace", "swap"))
@@ -86,7 +97,7 @@ def typo(word: str, rng: random.Random) -> str:
 
 def inject(art, rng: random.Random) -> tuple[str, int, str, str] | None:
     """(new text, offset, typo, original) for one common word outside names, or None."""
-    d, zipf = spelling._dictionary(), spelling._zipf()
+    d, zipf = spelling.dictionary(), spelling.frequency()
     names = [(m.start, m.end) for e in art.entities for m in e.mentions] + [(m.start, m.end) for m in art.ner_spans]
     words = [t for t in tokenize(art.text) if t.kind == "word" and len(t.text) >= 5 and t.text.isalpha()
              and zipf(t.text) >= 4.0 and not any(s < t.end and t.start < e for s, e in names)]
@@ -120,14 +131,37 @@ def scan_prepositions() -> None:
     print(f"{n} articles, {raised} missing-preposition flags")
 
 
+def check_keywords() -> None:
+    path = GOLD.parent / "keywords_check.jsonl"
+    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    with zipfile.ZipFile(ZIP) as zf:
+        recs = {r["url"]: r for r in json.loads(zf.read(zf.namelist()[0]))}
+    good = total = good3 = total3 = 0
+    for row in rows:
+        verdict = dict(zip(row["keywords"], row["accepted"]))
+        rec = recs[row["url"]]
+        kws = analyse(f"{rec['title']}\n\n{rec['content']}").keywords
+        judged = [verdict[k] for k in kws if k in verdict]
+        good, total = good + sum(judged), total + len(judged)
+        top = [verdict[k] for k in kws[:3] if k in verdict]
+        good3, total3 = good3 + sum(top), total3 + len(top)
+        for k in kws:
+            if k not in verdict:
+                print(f"not judged yet: {row['url']} {k}")
+    print(f"keywords accepted {good}/{total} ({good / total:.3f}); top 3: {good3}/{total3} ({good3 / total3:.3f})")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=300)
     ap.add_argument("--score", action="store_true", help="precision per kind from the hand verdicts")
+    ap.add_argument("--keywords", action="store_true", help="score keywords against the hand verdicts")
     ap.add_argument("--prepositions", action="store_true", help="scan the whole corpus for that one rule")
     args = ap.parse_args()
     if args.prepositions:
         return scan_prepositions()
+    if args.keywords:
+        return check_keywords()
     if args.score:
         rows = [json.loads(x) for x in GOLD.read_text(encoding="utf-8").splitlines() if x.strip()]
         for kind in KINDS:
@@ -154,6 +188,7 @@ def main() -> None:
     rows, per_kind = [], Counter()
     rng = random.Random(11)
     found = right = tried = 0
+    naive: list[tuple[str, str]] = []
     for rec in recs:
         text = f"{rec['title']}\n\n{rec['content']}"
         art = analyse(text, timings)
@@ -165,6 +200,7 @@ def main() -> None:
                          "text": f.text, "suggestion": f.suggestion,
                          **dict(zip(("ok", "fix_ok"), old.get((rec["url"], f.kind, f.start), (None, None))))})
         if spelling.available():
+            naive += hunspell_alone(art)
             inj = inject(art, rng)
             if inj:
                 tried += 1
@@ -176,6 +212,11 @@ def main() -> None:
     GOLD.parent.mkdir(parents=True, exist_ok=True)
     GOLD.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     print(f"{len(recs)} articles from {ZIP.name}: flags {dict(per_kind)} -> {GOLD.relative_to(ROOT)}")
+    if naive:
+        pick = random.Random(5).sample(naive, min(30, len(naive)))
+        print(f"baseline, hunspell alone (every unknown Arabic word of 4+ letters): {len(naive)} flags "
+              f"({len(naive) / len(recs):.1f} per article); 30 drawn for a hand check:")
+        print("  " + " | ".join(f"{w}" for _, w in pick))
     if tried:
         print(f"injected typos: {tried}, flagged {found} ({found / tried:.3f}), right suggestion {right} ({right / tried:.3f})")
     if FAILED:

@@ -23,7 +23,6 @@ import os
 import re
 import sys
 import time
-import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, ".."))
@@ -31,8 +30,8 @@ sys.path.insert(0, os.path.join(HERE, ".."))
 from marsad.article import Article  # noqa: E402
 from marsad.entities.resolve import resolve  # noqa: E402
 from marsad.text.normalize import fold, light  # noqa: E402
+from marsad.shared_data import saudinewsnet, saudinewsnet_article  # noqa: E402
 
-CORPUS = os.path.join(HERE, "..", "..", "shared", "data", "corpus", "SaudiNewsNet", "dataset")
 GOLD = os.path.join(HERE, "gold", "entities")
 
 
@@ -49,31 +48,12 @@ def text_hash(text: str) -> str:
 
 
 def find_article(zip_name: str, url: str) -> dict:
-    with zipfile.ZipFile(os.path.join(CORPUS, zip_name)) as zf:
-        for name in zf.namelist():
-            for raw in json.loads(zf.read(name)):
-                if raw.get("url") == url:
-                    return raw
-    raise SystemExit(f"{url} not in {zip_name}")
+    return saudinewsnet_article(zip_name, url)
 
 
 def corpus(n: int):
-    zips = sorted(glob.glob(os.path.join(CORPUS, "*.zip")))
-    if not zips:
-        raise SystemExit(f"SaudiNewsNet not found under {CORPUS}")
-    k = 0
-    for z in zips:
-        with zipfile.ZipFile(z) as zf:
-            for name in zf.namelist():
-                for raw in json.loads(zf.read(name)):
-                    if (raw.get("content") or "").strip():
-                        yield raw
-                        k += 1
-                        if k >= n:
-                            return
+    return saudinewsnet(n)
 
-
-# -- B³ --------------------------------------------------------------------------------------
 
 def b_cubed(gold: dict[tuple, str], system: dict[tuple, str]) -> tuple[float, float, float]:
     """B³ over mentions keyed by (start, end); a mention missing on one side counts as a

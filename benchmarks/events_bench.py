@@ -22,7 +22,6 @@ import os
 import sys
 import time
 import xml.etree.ElementTree as ET
-import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, ".."))
@@ -34,6 +33,7 @@ from marsad.article import Article, Block  # noqa: E402
 from marsad.events.plover import code_article  # noqa: E402
 from marsad.events.triggers import noun_stems, verb_stems, word_tokens  # noqa: E402
 from marsad.pipeline import STAGES, stage  # noqa: E402
+from marsad.shared_data import saudinewsnet_article  # noqa: E402
 from marsad.text.normalize import fold  # noqa: E402
 
 GOLD = os.path.join(HERE, "gold", "events", "saudinewsnet.jsonl")
@@ -190,17 +190,7 @@ def load_saudinewsnet(shared: str, gold_path: str = GOLD) -> tuple[list[dict], d
     rows = [json.loads(line) for line in open(gold_path, encoding="utf-8") if line.strip()]
     docs = [r for r in rows if r.get("kind") == "article"]
     events = [r for r in rows if r.get("kind") == "event"]
-    want = collections.defaultdict(set)
-    for d in docs:
-        want[d["zip"]].add(d["url"])
-    texts = {}
-    base = os.path.join(shared, "data", "corpus", "SaudiNewsNet", "dataset")
-    for z, urls in want.items():
-        with zipfile.ZipFile(os.path.join(base, z)) as zf:
-            for name in zf.namelist():
-                for a in json.loads(zf.read(name).decode("utf-8")):
-                    if a.get("url") in urls:
-                        texts[(z, a["url"])] = a["content"]
+    texts = {(d["zip"], d["url"]): saudinewsnet_article(d["zip"], d["url"])["content"] for d in docs}
     return docs, events, texts
 
 

@@ -10,19 +10,15 @@ normaliser chain as a peer for the normalisation step alone. ``--full`` also tim
 from __future__ import annotations
 
 import argparse
-import os
 import resource
-import sys
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from corpus import articles, as_dump  # noqa: E402
-
-from marsad.errors import InputError  # noqa: E402
-from marsad.pipeline import analyze  # noqa: E402
-from marsad.read import read  # noqa: E402
-from marsad.text import stage as text_stage  # noqa: E402
-from marsad.text.normalize import fold, light  # noqa: E402
+from marsad.errors import InputError
+from marsad.shared_data import as_page_dump, saudinewsnet
+from marsad.pipeline import analyze
+from marsad.read import read
+from marsad.text import stage as text_stage
+from marsad.text.normalize import fold, light
 
 
 def timed(fn, items) -> float:
@@ -41,7 +37,7 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=1000)
     ap.add_argument("--full", action="store_true", help="also time the full pipeline")
     args = ap.parse_args()
-    pages = [as_dump(a).encode("utf-8") for a in articles(args.n)]
+    pages = [as_page_dump(a).encode("utf-8") for a in saudinewsnet(args.n)]
     mb = sum(map(len, pages)) / 1e6
     print(f"{len(pages)} SaudiNewsNet pages, {mb:.1f} MB")
 

@@ -24,11 +24,11 @@ import os
 import re
 import sys
 import time
-import zipfile
 from functools import lru_cache
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
+from marsad.shared_data import saudinewsnet_day, saudinewsnet_zips  # noqa: E402
 from marsad.article import Article, Block, Dates  # noqa: E402
 from marsad.events import time_stage  # noqa: E402
 
@@ -39,10 +39,8 @@ TIMEML = os.path.join(SHARED, "timex", "Arabic_TimeML_HeidelTime_news", "Corpus_
 
 @lru_cache(maxsize=32)
 def _zip_articles(name: str) -> dict[str, list[dict]]:
-    with zipfile.ZipFile(os.path.join(CORPUS, name)) as zf:
-        arts = json.loads(zf.read(zf.namelist()[0]))
     by_url: dict[str, list[dict]] = {}
-    for a in arts:
+    for a in saudinewsnet_day(name):
         by_url.setdefault(a["url"], []).append(a)
     return by_url
 
@@ -192,8 +190,8 @@ def main() -> None:
 def stale_rate(per_day: int) -> dict:
     """Stale flags over SaudiNewsNet articles dated by their (daily) crawl date."""
     n, flagged, examples = 0, 0, []
-    for path in sorted(glob.glob(os.path.join(CORPUS, "*.zip"))):
-        name = os.path.basename(path)
+    for path in saudinewsnet_zips():
+        name = path.name
         for urls in list(_zip_articles(name).values())[:per_day]:
             a = urls[0]
             text = a.get("content") or ""

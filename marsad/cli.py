@@ -7,7 +7,6 @@ them so that ``marsad --help`` is instant.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 

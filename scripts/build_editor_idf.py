@@ -86,10 +86,9 @@ def main() -> None:
     rows += [(g, c) for g, c in grams.items() if c >= args.min_phrase_df]
     rows.sort(key=lambda r: (-r[1], r[0]))
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(args.out, "wt", encoding="utf-8", compresslevel=9) as f:
-        f.write(f"#N\t{n}\n")
-        for k, c in rows:
-            f.write(f"{k}\t{c}\n")
+    body = f"#N\t{n}\n" + "".join(f"{k}\t{c}\n" for k, c in rows)
+    with open(args.out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as f:
+        f.write(body.encode("utf-8"))  # mtime=0: the same inputs give the same bytes
     print(f"{n} documents, {sum(1 for k, _ in rows if ' ' not in k)} words, "
           f"{sum(1 for k, _ in rows if ' ' in k)} phrases -> {args.out} ({args.out.stat().st_size // 1024} KiB)")
 

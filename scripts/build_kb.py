@@ -20,18 +20,17 @@ from __future__ import annotations
 
 import argparse
 import collections
-import glob
 import gzip
 import json
 import os
 import re
 import sys
-import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.join(HERE, "..")
 sys.path.insert(0, ROOT)
 
+from marsad.shared_data import saudinewsnet  # noqa: E402
 from marsad.entities.keys import sound_key  # noqa: E402
 from marsad.text.normalize import fold  # noqa: E402
 
@@ -106,15 +105,8 @@ def article_counts(shared: str, limit: int = 12000) -> collections.Counter:
     """Folded word counts over SaudiNewsNet contents (the first ``limit`` articles): only counts
     are used, to tell a name word from a noun that also takes the article (مرضى / المرضى)."""
     counts: collections.Counter = collections.Counter()
-    n = 0
-    for z in sorted(glob.glob(os.path.join(shared, "data", "corpus", "SaudiNewsNet", "dataset", "*.zip"))):
-        with zipfile.ZipFile(z) as zf:
-            for name in zf.namelist():
-                for art in json.loads(zf.read(name)):
-                    counts.update(re.findall(r"[\u0621-\u064a]+", fold(art.get("content") or "")))
-                    n += 1
-                    if n >= limit:
-                        return counts
+    for art in saudinewsnet(limit, nonempty=False):
+        counts.update(re.findall(r"[\u0621-\u064a]+", fold(art.get("content") or "")))
     return counts
 
 

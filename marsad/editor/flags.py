@@ -18,13 +18,13 @@ from .lexicon import idf
 # Letters that transliterate one foreign sound in several ways (g: ج/غ/ق/ك, t: ت/ط, s: س/ص/ث,
 # d: د/ض, z: ز/ذ/ظ), and long vowels that writers add or drop.
 _SKELETON = str.maketrans({"غ": "G", "ج": "G", "ق": "G", "ك": "G", "ط": "ت", "ص": "س", "ث": "س",
-                           "ض": "د", "ذ": "ز", "ظ": "ز", "ه": "ه"})
+                           "ض": "د", "ذ": "ز", "ظ": "ز"})
 _VOWELS_RE = re.compile("(?<=.)[اويى]")
 _CLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")  # longest first
 
 
 def skeleton(word: str) -> str:
-    """Consonant skeleton of a folded word under transliteration: بيونج and بيونغ share one.
+    """Consonant skeleton of a folded word under transliteration: جوتنبرج and غوتنبرغ share one.
     The article stays apart, so اللسان (ال + لسان) never merges with السنان."""
     key = fold(word)
     head = ""
@@ -61,7 +61,7 @@ def _transliterated(a: str, b: str) -> bool:
 
 def _foreign(word: str) -> bool:
     """Not an ordinary Arabic word: hunspell rejects it or the corpus barely knows it."""
-    d = spelling._dictionary()
+    d = spelling.dictionary()
     rare = idf().df.get(fold(word), 0) < 50
     return rare or (d is not None and not d.check(word))
 
@@ -80,7 +80,7 @@ def _name_mentions(art: Article) -> list[Mention]:
 
 def _bare(m: Mention, firsts: set[str], exact: set[str]) -> tuple[str, int]:
     """Mention text without a leading و/ف/ب/ل/ك when another mention starts with the rest:
-    after و/ف the rest may be a variant (وبيونغ ~ بيونج); after ب/ل/ك it must be the same word,
+    after و/ف the rest may be a variant (وغوتنبرغ ~ جوتنبرج); after ب/ل/ك it must be the same word,
     since names begin with those letters too (بارون is not ب + ارون)."""
     words = m.text.split()
     if not words:

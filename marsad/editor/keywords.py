@@ -2,11 +2,11 @@
 
 Two sources, merged by score: the entities the article talks about most (``art.entities``, by
 mentions, when the entity stage has run), and IDF-weighted word n-grams.  An n-gram is kept whole
-when SaudiNewsNet saw it as a collocation (the phrase rows of the IDF table: كوريا الشمالية, not
-كوريا + الشمالية); single words lose their conjunction/preposition clitic when the bare form is a
-commoner word (لروسيا → روسيا); runs of words the corpus rarely saw are names and stay whole too.  Definite
-nisba adjectives (الكوري) and words that read as verbs or carry a pronoun (يفقد، منافسه) are not
-keywords on their own.  Headline words count three times.  Stopwords, numbers and
+when SaudiNewsNet saw it as a collocation (the phrase rows of the IDF table: جنوب أفريقيا, not
+جنوب + أفريقيا); single words lose their conjunction/preposition clitic when the bare form is a
+commoner word (لفرنسا → فرنسا); runs of words the corpus rarely saw are names and stay whole too.
+Definite nisba adjectives (الفرنسي) and words that read as verbs or carry a pronoun (يفقد، منافسه)
+are not keywords on their own.  Headline words count three times.  Stopwords, numbers and
 punctuation never make a keyword, nor does an n-gram said only once in the body; a word already
 inside a chosen phrase is not repeated.
 """
@@ -18,7 +18,7 @@ from ..article import Article
 from ..text.normalize import DIACRITICS_RE, fold, light
 from ..text.tokenize import tokenize
 from . import spelling
-from .lexicon import STOPWORDS, idf, is_wordlike
+from .lexicon import STOPWORDS, idf, is_wordlike, ner_lexicon
 
 MAX_KEYWORDS = 8
 HEADLINE_WEIGHT = 3
@@ -59,16 +59,16 @@ def _bare(word: str) -> str:
 
 def _rare(word: str) -> bool:
     """A foreign-looking word: rarely seen in the news corpus and unknown to the spelling
-    dictionary (when installed).  Transliterated names (بيونج يونج) are runs of such words."""
+    dictionary (when installed).  Transliterated names (ساو باولو) are runs of such words."""
     if idf().df.get(fold(word), 0) >= RARE_DF:
         return False
-    d = spelling._dictionary()
+    d = spelling.dictionary()
     return d is None or not d.check(word)
 
 
 def _adjective(key: str) -> bool:
-    """A definite nisba adjective (الكوري، الهندسية): a poor topic on its own.  Told by the
-    corpus also knowing its other gender (الكورية / الهندسي)."""
+    """A definite nisba adjective (الفرنسي، الهندسية): a poor topic on its own.  Told by the
+    corpus also knowing its other gender (الفرنسية / الهندسي)."""
     if not key.startswith("ال"):
         return False
     df = idf().df
@@ -78,9 +78,9 @@ def _adjective(key: str) -> bool:
 
 
 def _noun_like(key: str) -> bool:
-    """A single word worth a keyword: it has the article, reads as a name, or is a noun the
-    corpus often sees with the article (تصنيف/التصنيف) — verbs and pronoun-suffixed forms
-    (يفقد، منافسه) rarely take it."""
+    """A word that has the article, or a noun the corpus often sees with it (تصنيف/التصنيف) —
+    verbs and pronoun-suffixed forms (يفقد، منافسه) rarely take it.  (Places without the
+    article, فرنسا, are let in by the NER gazetteer; rare foreign names by ``_rare``.)"""
     if key.startswith("ال"):
         return True
     df = idf().df
@@ -111,6 +111,7 @@ def _runs(text: str) -> list[list[str]]:
 def ngram_scores(headline: str, body: str) -> dict[str, tuple[float, str]]:
     """Folded key -> (score, display form) for collocations and content words."""
     table = idf()
+    places = ner_lexicon().places
     tf: Counter[str] = Counter()
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     for text, weight in ((headline, HEADLINE_WEIGHT), (body, 1)):
@@ -126,13 +127,13 @@ def ngram_scores(headline: str, body: str) -> dict[str, tuple[float, str]]:
                         key = fold(" ".join(gram))
                         if key not in table.df and not all(_rare(w) for w in gram):
                             continue
-                        if _verb_like(fold(gram[0])) or fold(gram[-1]) in _NAME_LINKS:  # يحاول ...، محمد بن
-                            continue
+                        if _verb_like(fold(gram[0])) or fold(gram[-1]) in _NAME_LINKS:
+                            continue  # يحاول العبث ...، الأمير محمد بن
                     else:
                         gram = [_bare(gram[0])]
                         key = fold(gram[0])
                         if (len(key) < 3 or key in _NOT_TOPICS or _adjective(key)
-                                or not (_noun_like(key) or _rare(gram[0]))):
+                                or not (_noun_like(key) or key in places or _rare(gram[0]))):
                             break
                     tf[key] += weight
                     forms[key][" ".join(gram)] += 1
@@ -150,6 +151,7 @@ def ngram_scores(headline: str, body: str) -> dict[str, tuple[float, str]]:
 
 
 def entity_scores(art: Article) -> dict[str, tuple[float, str]]:
+    """Folded canonical name -> (score, name) for the entities named in the article."""
     table = idf()
     out = {}
     for e in art.entities:
@@ -165,12 +167,13 @@ def entity_scores(art: Article) -> dict[str, tuple[float, str]]:
         if len(words) == 1 and (key in _NOT_TOPICS or given):
             continue  # a bare given name (أحمد, not the surname الشهري) is no topic
         rarity = sum(table(w) for w in words) / len(words)
-        in_head = any(m.start < (art.blocks[0].end if art.blocks else 0) for m in names)
+        in_head = any((b := art.block_at(m.start)) is not None and b.kind == "headline" for m in names)
         out[key] = ((len(names) + (HEADLINE_WEIGHT if in_head else 0)) * max(rarity, 4.0) * 1.2, name)
     return out
 
 
-def keywords(art: Article, limit: int = MAX_KEYWORDS, misspelled: set[str] = frozenset()) -> list[str]:
+def keywords(art: Article, limit: int = MAX_KEYWORDS, misspelled: frozenset[str] | set[str] = frozenset()
+             ) -> list[str]:
     """Up to ``limit`` keywords, best first; none containing a word in ``misspelled`` (folded)."""
     head = art.headline or ""
     body = "\n".join(b.text for b in art.blocks if b.kind != "headline")
@@ -186,8 +189,8 @@ def keywords(art: Article, limit: int = MAX_KEYWORDS, misspelled: set[str] = fro
         if misspelled & set(key.split()):
             continue
         words = {_definite_free(w) for w in key.split()}
-        if any(words <= k or k <= words for k in chosen):  # التصنيف after تصنيف, كوريا after كوريا الشمالية
-            continue
+        if any(words <= k or k <= words for k in chosen):
+            continue  # التصنيف after تصنيف, جنوب after جنوب أفريقيا
         chosen.append(words)
         out.append(form)
     return out

@@ -1,10 +1,12 @@
 """Word-level resources shared by the summary, keywords and flags: stopwords, a light stemmer,
-and document frequencies learned from SaudiNewsNet (``marsad/data/editor/idf.tsv.gz``)."""
+document frequencies learned from SaudiNewsNet (``marsad/data/editor/idf.tsv.gz``), and what
+the NER stage's gazetteer knows about single words."""
 from __future__ import annotations
 
 import gzip
 import math
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -54,6 +56,29 @@ def stem(key: str) -> str:
             key = key[: -len(s)]
             break
     return key
+
+
+@dataclass(frozen=True)
+class NerLexicon:
+    """What the NER stage's lexicons say about single words (folded): name tokens, person titles
+    (الرئيس، المهندس ...) and one-word places and organisations (فرنسا، الرياض)."""
+
+    names: frozenset[str] = frozenset()
+    titles: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=1)
+def ner_lexicon() -> NerLexicon:
+    """Read from the NER stage's shipped gazetteer; empty when that stage is not installed."""
+    try:
+        from ..ner.features import TRIGGERS, Resources
+    except ImportError:
+        return NerLexicon()
+    res = Resources.load()
+    places = frozenset(k[0] for k, types in res.phrases.items()
+                       if len(k) == 1 and types & {"COUNTRY", "CITY", "PLACE", "LOC", "ORG"})
+    return NerLexicon(res.name_tokens, frozenset(TRIGGERS.get("PERS", ())), places)
 
 
 class Idf:

@@ -27,7 +27,7 @@ from rapidfuzz.distance import OSA
 from ..article import Article, Flag
 from ..text.normalize import DIACRITICS_RE, fold
 from ..text.tokenize import tokenize
-from .lexicon import STOPWORDS, idf, stem
+from .lexicon import STOPWORDS, idf, ner_lexicon, stem
 
 MAX_ZIPF = 1.0
 MIN_SUGGESTION_ZIPF = 3.0
@@ -37,7 +37,7 @@ _ARABIC_WORD_RE = re.compile(r"^[\u0621-\u064a]+$")
 
 
 @lru_cache(maxsize=1)
-def _dictionary():
+def dictionary():
     """The Arabic hunspell dictionary through enchant, or None when any piece is missing."""
     try:
         import enchant
@@ -47,7 +47,8 @@ def _dictionary():
 
 
 @lru_cache(maxsize=1)
-def _zipf():
+def frequency():
+    """wordfreq's Zipf frequency for Arabic (word -> 0..8), or None when wordfreq is missing."""
     try:
         from wordfreq import zipf_frequency
     except ImportError:
@@ -56,21 +57,36 @@ def _zipf():
 
 
 def available() -> bool:
-    return _dictionary() is not None and _zipf() is not None
+    return dictionary() is not None and frequency() is not None
+
+
+_PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 
 
 @lru_cache(maxsize=50_000)
 def _known(word: str) -> bool:
-    """Hunspell accepts it, or wordfreq or SaudiNewsNet has seen it often enough."""
-    d, zipf = _dictionary(), _zipf()
-    return (d.check(word) or zipf(word) >= MAX_ZIPF
-            or idf().known(fold(word)))
+    """Hunspell accepts it, or wordfreq or SaudiNewsNet has seen it (or it is such a word behind
+    a conjunction/preposition: والرضمة for a place الرضمة the corpus knows)."""
+    d, zipf = dictionary(), frequency()
+    if d.check(word) or zipf(word) >= MAX_ZIPF or idf().known(fold(word)):
+        return True
+    for p in _PROCLITICS:
+        rest = word[len(p):]
+        if not word.startswith(p) or len(rest) < 3:
+            continue
+        if p == "ل" and rest[0] == "ل":
+            rest = "ا" + rest  # لل = ل + ال with the alef dropped
+        elif rest[0] == p[-1]:
+            continue  # a doubled letter at the seam (ووأجزاء) is the slip itself, not a clitic
+        if zipf(rest) >= MAX_ZIPF or idf().known(fold(rest)):
+            return True
+    return False
 
 
 @lru_cache(maxsize=5_000)
 def suggest(word: str) -> str | None:
     """A common word one edit from ``word``, or None when the slip is not clear."""
-    d, zipf = _dictionary(), _zipf()
+    d, zipf = dictionary(), frequency()
     key = fold(word)
     best, best_rank = None, None
     for s in d.suggest(word):
@@ -89,14 +105,9 @@ def suggest(word: str) -> str | None:
     return best
 
 
-@lru_cache(maxsize=1)
 def _names() -> tuple[frozenset[str], frozenset[str]]:
-    """Name tokens and person-title words of the NER stage's lexicons (empty if it is absent)."""
-    try:
-        from ..ner.features import TRIGGERS, Resources
-    except ImportError:
-        return frozenset(), frozenset()
-    return Resources.load().name_tokens, frozenset(TRIGGERS.get("PERS", ()))
+    lex = ner_lexicon()
+    return lex.names, lex.titles
 
 
 def _name_like(word: str) -> bool:
@@ -106,9 +117,10 @@ def _name_like(word: str) -> bool:
     key = fold(word)
     if len(key) < 3 or key in STOPWORDS:
         return False
-    if (key in names or (len(key) > 4 and key[0] in "وبلف" and key[1:] in names)) and _zipf()(word) < 3.5:
+    named = key in names or (len(key) > 4 and key[0] in "وبلف" and key[1:] in names)
+    if named and frequency()(word) < 3.5:
         return True
-    return not _dictionary().check(word) and idf().df.get(key, 0) < 50
+    return not dictionary().check(word) and idf().df.get(key, 0) < 50
 
 
 def _given_name(key: str) -> bool:
@@ -119,7 +131,7 @@ def _given_name(key: str) -> bool:
 def _after_name(words: list, i: int) -> bool:
     """Part of a person's name by position: right after a title (الرئيس X) unless it has the
     article, after a title and given name(s) (المهندس إبراهيم X), or a nisba surname (ال...ي)
-    right after a given name (إبراهيم السويعي)."""
+    right after a given name (إبراهيم الفلاني)."""
     _, titles = _names()
     key = fold(words[i].text)
     prev = [fold(w.text) for w in words[max(0, i - 3):i]]

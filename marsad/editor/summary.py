@@ -27,6 +27,7 @@ COEF: dict[str, float] = {
 }
 REDUNDANCY = 0.6  # cosine above which a sentence repeats one already chosen
 SHORT = 6  # words: fewer than this rarely stands alone
+MAX_CANDIDATES = 120  # sentences: TextRank is quadratic, and a summary's sentences come early
 
 
 def terms(text: str) -> list[str]:
@@ -145,6 +146,7 @@ def summarize(art: Article, k: int | None = None) -> list[Span]:
             if j == 0:
                 starts.add(len(body))
             body.append(s)
+    body = body[:MAX_CANDIDATES]
     if not body:
         return []
     headline = " ".join(b.text for b in art.blocks if b.kind in ("headline", "subheading"))

@@ -108,6 +108,10 @@ def _read_phrases(path: Path, names: set[str]) -> dict[tuple[str, ...], frozense
     return {k: frozenset(v) for k, v in phrases.items()}
 
 
+# (own features, neighbour features by offset, folded key, lookup forms) of one word form.
+_WordInfo = tuple[list[str], dict[str, list[str]], str, tuple[str, ...]]
+
+
 class Featurizer:
     """Turns a sentence (list of word strings) into crfsuite feature lists."""
 
@@ -118,10 +122,10 @@ class Featurizer:
         self.groups = frozenset(groups)
         self.res = resources or Resources()
         self.window = 2 if "rich" in self.groups else 1
-        self._cache: dict[str, tuple[list[str], list[str], str, str]] = {}
+        self._cache: dict[str, _WordInfo] = {}
 
     # -- per word form (cached) -------------------------------------------------------------
-    def _word(self, w: str) -> tuple[list[str], list[str], str, str]:
+    def _word(self, w: str) -> _WordInfo:
         """(own features, features lent to neighbours by offset, key, lookup forms) of a word form."""
         hit = self._cache.get(w)
         if hit is not None:
@@ -231,7 +235,7 @@ class Featurizer:
                 i += 1
                 continue
             L, types = found
-            for t in types:
+            for t in sorted(types):  # sets iterate in a per-process order
                 tags[i].append(f"gz{t}=B")
                 for j in range(i + 1, i + L):
                     tags[j].append(f"gz{t}=I")
