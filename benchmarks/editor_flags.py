@@ -1,16 +1,19 @@
 """Editor flags on real news: precision per kind (hand-checked), injected-typo recall, speed.
 
-Samples ``--n`` articles (seeded) from SaudiNewsNet's held-out day (2015-08-11.zip, which
-scripts/build_editor_idf.py leaves out of the IDF table), runs the whole pipeline on
-"title\\n\\ncontent", and:
+Draws articles (seed 7, content > 300 chars) from SaudiNewsNet's held-out day (2015-08-11.zip,
+which scripts/build_editor_idf.py leaves out of the IDF table), runs the whole pipeline on
+"title\n\ncontent", and:
 
-1. writes every editor flag to benchmarks/gold/editor/flags_sample.jsonl (zip, url, kind, offsets,
-   the flagged word(s) and suggestion; no article text), keeping the hand verdicts already there
-   for flags raised again (``ok``: a real slip an editor would fix; ``fix_ok``: the suggestion is
-   the intended word); ``--score`` prints precision per kind from them;
-2. injects one typo (a letter doubled, dropped, replaced by a neighbour or swapped) into a common
-   word of each article and counts how often the spelling check flags it with the right word;
-3. times the editor stage alone (ms/article).
+1. writes every editor flag to benchmarks/gold/editor/flags_sample.jsonl (``--offset K``:
+   flags_sample_fromK.jsonl) — zip, url, kind, offsets, the flagged word(s) and suggestion, no
+   article text — keeping the hand verdicts already there for flags raised again (``ok``: a real
+   slip an editor would fix; ``fix_ok``: the suggestion is the intended word); ``--score``
+   prints precision per kind from them.  Articles 0-599 of the draw were looked at while the
+   rules were tuned; ``--offset 600/900/1200 --n 300`` are later slices, each first run untouched;
+2. injects one typo (a letter doubled, dropped, replaced or two swapped) into a common word of
+   each article and counts how often the spelling check flags it with the right word;
+3. counts what the naive baseline (every word hunspell rejects) would flag;
+4. times the editor stage alone (ms/article).
 
 ``--keywords`` reruns the keywords of the 20 articles in benchmarks/gold/editor/keywords_check.jsonl
 (each keyword judged by hand: would a reader accept it as a topic of the article) and scores the
@@ -19,7 +22,8 @@ current output against those verdicts (keywords not judged yet are listed).
 ``--prepositions`` instead scans every SaudiNewsNet article (text stage only, so only the
 institution-noun rule can fire) for missing-preposition flags and prints each for checking.
 
-    nice .venv/bin/python benchmarks/editor_flags.py [--n 300] [--score] [--keywords] [--prepositions]
+    nice .venv/bin/python benchmarks/editor_flags.py [--n 600] [--offset K] [--score]
+    nice .venv/bin/python benchmarks/editor_flags.py --keywords | --prepositions
 """
 from __future__ import annotations
 
@@ -39,22 +43,26 @@ sys.path.insert(0, str(ROOT))
 from marsad.editor import spelling  # noqa: E402
 from marsad.editor.stage import run as editor_run  # noqa: E402
 from marsad.pipeline import STAGES, stage  # noqa: E402
+from marsad.errors import InputError  # noqa: E402
 from marsad.read import read  # noqa: E402
 from marsad.text.normalize import fold  # noqa: E402
 from marsad.text.tokenize import tokenize  # noqa: E402
 
-ZIP = ROOT.parent / "shared/data/corpus/SaudiNewsNet/dataset/2015-08-11.zip"
+DAYS = ROOT.parent / "shared/data/corpus/SaudiNewsNet/dataset"
+HELD_OUT = "2015-08-11.zip"
+ZIP = DAYS / HELD_OUT
 GOLD = ROOT / "benchmarks/gold/editor/flags_sample.jsonl"
 KINDS = ("spelling", "variant_spelling", "date_mismatch", "missing_preposition")
 # Keyboard-free edits a typist makes: neighbouring letters in the alphabet stand in for slips.
 _LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
 
 
-def sample(n: int) -> list[dict]:
+def sample(n: int, offset: int = 0) -> list[dict]:
+    """Articles offset..offset+n of one seeded draw (a longer draw extends a shorter one)."""
     with zipfile.ZipFile(ZIP) as zf:
         recs = json.loads(zf.read(zf.namelist()[0]))
     recs = [r for r in recs if len(r.get("content") or "") > 300]
-    return random.Random(7).sample(recs, n)
+    return random.Random(7).sample(recs, offset + n)[offset:]
 
 
 FAILED: Counter = Counter()  # upstream stages that raised (the editor then runs without them)
@@ -74,6 +82,15 @@ def analyse(text: str, timings: list[float] | None = None):
             except Exception:  # another stage's bug must not hide the editor's figures
                 FAILED[name] += 1
     return art
+
+
+def readable(rec: dict) -> bool:
+    """The reader finds article text in it (a few crawled records are only furniture)."""
+    try:
+        read(f"{rec['title']}\n\n{rec['content']}")
+    except InputError:
+        return False
+    return True
 
 
 def hunspell_alone(art) -> list[tuple[str, str]]:
@@ -111,7 +128,6 @@ def inject(art, rng: random.Random) -> tuple[str, int, str, str] | None:
 
 def scan_prepositions() -> None:
     from marsad.editor.flags import preposition_flags
-    from marsad.errors import InputError
     from marsad.text.stage import run as text_run
 
     n = raised = 0
@@ -151,19 +167,39 @@ def check_keywords() -> None:
     print(f"keywords accepted {good}/{total} ({good / total:.3f}); top 3: {good3}/{total3} ({good3 / total3:.3f})")
 
 
+def verdicts(previous: tuple | None, suggestion: str | None) -> dict:
+    """Hand verdicts carried over to a flag raised again; ``fix_ok`` only if the suggestion held."""
+    if previous is None:
+        return {"ok": None, "fix_ok": None}
+    ok, fix_ok, old_suggestion = previous
+    return {"ok": ok, "fix_ok": fix_ok if old_suggestion == suggestion else None}
+
+
+def gold_path(offset: int) -> Path:
+    name = "flags_sample" if ZIP.name == HELD_OUT else f"flags_{ZIP.stem}"
+    return GOLD.with_name(f"{name}.jsonl" if offset == 0 else f"{name}_from{offset}.jsonl")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--n", type=int, default=300)
+    ap.add_argument("--n", type=int, default=600)
+    ap.add_argument("--offset", type=int, default=0,
+                    help="skip this many articles of the draw (a fresh sample, own gold file)")
     ap.add_argument("--score", action="store_true", help="precision per kind from the hand verdicts")
     ap.add_argument("--keywords", action="store_true", help="score keywords against the hand verdicts")
     ap.add_argument("--prepositions", action="store_true", help="scan the whole corpus for that one rule")
+    ap.add_argument("--day", default=HELD_OUT,
+                    help="another day's zip (note: its words are in the IDF table, a mild bias)")
     args = ap.parse_args()
+    global ZIP
+    ZIP = DAYS / args.day
     if args.prepositions:
         return scan_prepositions()
     if args.keywords:
         return check_keywords()
+    gold = gold_path(args.offset)
     if args.score:
-        rows = [json.loads(x) for x in GOLD.read_text(encoding="utf-8").splitlines() if x.strip()]
+        rows = [json.loads(x) for x in gold.read_text(encoding="utf-8").splitlines() if x.strip()]
         for kind in KINDS:
             got = [r for r in rows if r["kind"] == kind]
             checked = [r for r in got if r.get("ok") is not None]
@@ -178,11 +214,12 @@ def main() -> None:
     if not spelling.available():
         print("note: hunspell-ar/pyenchant/wordfreq missing: no spelling flags, no typo injection")
     old = {}
-    if GOLD.exists():
-        for x in GOLD.read_text(encoding="utf-8").splitlines():
+    if gold.exists():
+        for x in gold.read_text(encoding="utf-8").splitlines():
             r = json.loads(x)
-            old[(r["url"], r["kind"], r["start"])] = (r.get("ok"), r.get("fix_ok"))
-    recs = sample(args.n)
+            old[(r["url"], r["kind"], r["start"])] = (r.get("ok"), r.get("fix_ok"), r.get("suggestion"))
+    recs = sample(args.n, args.offset)
+    recs = [r for r in recs if readable(r)]
     analyse(f"{recs[0]['title']}\n\n{recs[0]['content']}")  # load models before timing
     timings: list[float] = []
     rows, per_kind = [], Counter()
@@ -198,7 +235,7 @@ def main() -> None:
             per_kind[f.kind] += 1
             rows.append({"zip": ZIP.name, "url": rec["url"], "kind": f.kind, "start": f.start, "end": f.end,
                          "text": f.text, "suggestion": f.suggestion,
-                         **dict(zip(("ok", "fix_ok"), old.get((rec["url"], f.kind, f.start), (None, None))))})
+                         **verdicts(old.get((rec["url"], f.kind, f.start)), f.suggestion)})
         if spelling.available():
             naive += hunspell_alone(art)
             inj = inject(art, rng)
@@ -209,9 +246,9 @@ def main() -> None:
                 hit = [f for f in art2.flags if f.kind == "spelling" and f.start == at]
                 found += bool(hit)
                 right += bool(hit and fold(hit[0].suggestion) == fold(orig))
-    GOLD.parent.mkdir(parents=True, exist_ok=True)
-    GOLD.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    print(f"{len(recs)} articles from {ZIP.name}: flags {dict(per_kind)} -> {GOLD.relative_to(ROOT)}")
+    gold.parent.mkdir(parents=True, exist_ok=True)
+    gold.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    print(f"{len(recs)} articles from {ZIP.name}: flags {dict(per_kind)} -> {gold.relative_to(ROOT)}")
     if naive:
         pick = random.Random(5).sample(naive, min(30, len(naive)))
         print(f"baseline, hunspell alone (every unknown Arabic word of 4+ letters): {len(naive)} flags "

@@ -2,7 +2,7 @@
 feature group added one by one, then (--grid) a c1/c2 grid on the best feature set.  Dev only; the CAMeL test
 part is never used.  Prints a Markdown table and writes the rows as JSON.
 
-    nice python benchmarks/ner_ablation.py [--data PATH] [--out ner_ablation.json] [--configs 'base;base,rich'] [--grid]
+    nice python benchmarks/ner_ablation.py [--data PATH] [--out ner_ablation.json] [--configs 'base;base,rich'] [--c C1 C2] [--grid]
 """
 from __future__ import annotations
 
@@ -41,6 +41,8 @@ def main() -> int:
     ap.add_argument("--iterations", type=int, default=150)
     ap.add_argument("--grid", action="store_true", help="then run a c1/c2 grid on the best feature set")
     ap.add_argument("--configs", help="only these feature sets, e.g. 'base;base,rich'")
+    ap.add_argument("--c", type=float, nargs=2, default=DEFAULT_C, metavar=("C1", "C2"),
+                    help="regularisation of the feature-set rows (default 0.05 0.05)")
     args = ap.parse_args()
     train, dev = conll.split_dev(conll.read(args.data))
     res = Resources.load()
@@ -61,7 +63,7 @@ def main() -> int:
             Path(args.out).write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
 
         for groups in sets:
-            run(groups, *DEFAULT_C)
+            run(groups, *args.c)
         if args.grid:
             best = max(rows, key=lambda r: r["f1"])["groups"]
             for c1, c2 in GRID:

@@ -154,6 +154,15 @@ def test_two_ordinary_words_are_not_variants():
     assert flags.variant_flags(art) == []
 
 
+def test_two_places_or_two_arabic_names_one_vowel_apart_are_not_variants():
+    art = article([("paragraph", "سافر الوفد من نيويورك إلى نيوآرك، والتقى سعد بن خالد مع سعود بن خالد.")])
+    add_entity(art, "e1", "GPE", "نيويورك", ["نيويورك"])
+    add_entity(art, "e2", "GPE", "نيوآرك", ["نيوآرك"])
+    add_entity(art, "e3", "PER", "سعد بن خالد", ["سعد بن خالد"])
+    add_entity(art, "e4", "PER", "سعود بن خالد", ["سعود بن خالد"])
+    assert flags.variant_flags(art) == []
+
+
 def test_case_endings_and_names_starting_with_a_preposition_letter_are_not_variants():
     art = article([("paragraph", "قرأ الطلاب شعر درويش، ورأى الناقد درويشا شاعرا كبيرا. وقال بارون إن "
                                  "إيران لم ترد.")])

@@ -95,3 +95,18 @@ def test_train_on_a_tiny_file_writes_a_model_that_eval_reads(tmp_path, capsys):
     capsys.readouterr()
     assert main(["eval", "ner", str(f), "--json", "--model", str(out / MODEL_NAME)]) == 0
     assert json.loads(capsys.readouterr().out)["per_type"]["PERS"]["support"] == 3
+
+
+def test_command_groups_are_shared_with_other_parts():
+    import argparse
+
+    from marsad.ner.cli import group, register
+
+    parser = argparse.ArgumentParser(prog="marsad")
+    sub = parser.add_subparsers(dest="command", required=True)
+    register(sub)
+    other = group(sub, "train").add_parser("spell")  # another part's `marsad train spell`
+    other.set_defaults(func="spell")
+    assert group(sub, "train") is group(sub, "train")
+    assert parser.parse_args(["train", "spell"]).func == "spell"
+    assert parser.parse_args(["train", "ner"]).func.__name__ == "cmd_train"

@@ -1,4 +1,5 @@
 """CRF features: groups switch on what they say, gazetteer matches survive a proclitic."""
+import numpy as np
 import pytest
 
 from marsad.ner.features import GROUPS, Featurizer, Resources, word_key
@@ -10,6 +11,8 @@ def small_resources():
         name_tokens=frozenset({"سامر"}),
         clusters={"طنطا": ("3", "17", "401"), "سامر": ("5", "20", "77")},
         rank={"طنطا": 0, "سامر": 1},
+        vector_index={"طنطا": 0, "سامر": 1},
+        vectors=np.array([[0.9, -0.1, 0.0, 0.4], [-0.8, 0.5, 0.1, -0.3]], dtype=np.float32),
     )
 
 
@@ -44,3 +47,25 @@ def test_multiword_gazetteer_match_is_bio():
 def test_unknown_group_is_refused():
     with pytest.raises(ValueError):
         Featurizer(["base", "bert"])
+
+
+def test_vector_groups_give_binarised_and_real_valued_features():
+    words = ["سامر", "في", "طنطا"]
+    binary = Featurizer(["base", "embin"], small_resources()).sentence(words)
+    assert "e0-" in binary[0] and "e0+" in binary[2] and "e=none" in binary[1]
+    dense = Featurizer(["base", "embed"], small_resources()).sentence(words)
+    assert dense[0]["w=سامر"] == 1.0 and dense[0]["e1"] == pytest.approx(0.5)
+    assert dense[1]["-1e1"] == pytest.approx(0.5) and dense[1]["+1e0"] == pytest.approx(0.9)
+    assert "e0" not in dense[1]
+
+
+def test_vector_groups_without_vectors_are_refused():
+    with pytest.raises(ValueError):
+        Featurizer(["base", "embed"], Resources())
+
+
+def test_cluster_window_lends_every_granularity():
+    f = Featurizer(["base", "rich", "clusters", "clwin"], small_resources()).sentence(["سامر", "طنطا"])
+    assert "+1c64=3" in f[0] and "-1c1k=77" in f[1]
+    g = Featurizer(["base", "rich", "clusters"], small_resources()).sentence(["سامر", "طنطا"])
+    assert "+1c256=17" in g[0] and "+1c64=3" not in g[0]

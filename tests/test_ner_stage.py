@@ -33,6 +33,7 @@ def test_gpe_from_country_and_city_lists(res):
     assert stage._is_gpe(("فرنسا",), res)
     assert stage._is_gpe(("القاهره",), res)
     assert stage._is_gpe(("الولايات", "المتحده"), res)
+    assert stage._is_gpe(("بريطانيا",), res) and stage._is_gpe(("امريكا",), res)
     assert not stage._is_gpe(("نهر", "النيل"), res)
 
 
@@ -40,6 +41,9 @@ def test_mention_offsets_after_clitic_trim(res):
     text = "زار وفرنسا"
     m = stage._mention(text, [Token("وفرنسا", 4, 10)], 0, "LOC", res)
     assert (m.text, m.start, m.end, m.type, m.kind) == ("فرنسا", 5, 10, "GPE", "name")
+    text = "زار وَبالقاهرة"  # a diacritic on the conjunction: the cut follows the letters
+    m = stage._mention(text, [Token("وَبالقاهرة", 4, len(text))], 0, "LOC", res)
+    assert (m.text, m.type) == ("القاهرة", "GPE")
 
 
 @needs_model

@@ -11,7 +11,7 @@ from ..article import Article, Flag, Mention
 from ..text.normalize import fold
 from ..text.tokenize import tokenize
 from . import spelling
-from .lexicon import idf
+from .lexicon import idf, ner_lexicon
 
 # --- variant spellings of one name ---------------------------------------------------------
 
@@ -34,7 +34,7 @@ def skeleton(word: str) -> str:
     return head + re.sub(r"(.)\1+", r"\1", s)
 
 
-_ENDING_RE = re.compile("(?:ون|ين|ان|ات|يه|ي|ه)$")
+_ENDING_RE = re.compile("(?:ون|ين|ان|ات|يه|ي|ه|و)$")  # و: construct plural (صائدو/صائدي)
 
 
 def _inflected(a: str, b: str) -> bool:
@@ -52,18 +52,27 @@ def _inflected(a: str, b: str) -> bool:
 
 
 def _transliterated(a: str, b: str) -> bool:
-    """Two spellings of one foreign word: not inflections, close in edit distance, and at least
-    one of them not an ordinary Arabic word."""
+    """Two spellings of one foreign word: not inflections, at most one edit apart once the
+    letters of one sound are merged (two in words of eight letters or more: نيوآرك is not
+    نيويورك, but غوتنبرغ is جوتنبرج), at least one of them not an ordinary Arabic word, and not
+    two established Arabic names (حمد/حمود, سعد/سعود: both gazetteer names the corpus knows well)."""
     ka, kb = fold(a), fold(b)
-    return (not _inflected(a, b) and OSA.distance(ka, kb) <= max(1, min(len(ka), len(kb)) // 2)
-            and (_foreign(a) or _foreign(b)))
+    sa, sb = ka.translate(_SKELETON), kb.translate(_SKELETON)
+    if _inflected(a, b) or OSA.distance(sa, sb) > max(1, min(len(sa), len(sb)) // 4):
+        return False
+    names, df = ner_lexicon().names, idf().df
+    if all(k in names and df.get(k, 0) >= 50 for k in (ka, kb)):
+        return False
+    return _foreign(a) or _foreign(b)
 
 
 def _foreign(word: str) -> bool:
-    """Not an ordinary Arabic word: hunspell rejects it or the corpus barely knows it."""
+    """Not an ordinary Arabic word: hunspell rejects it (or, without hunspell, the corpus barely
+    knows it).  Verb forms such as ويتحمل/وتحمل are ordinary words, not names."""
     d = spelling.dictionary()
-    rare = idf().df.get(fold(word), 0) < 50
-    return rare or (d is not None and not d.check(word))
+    if d is not None:
+        return not d.check(word)
+    return idf().df.get(fold(word), 0) < 50
 
 
 def _name_mentions(art: Article) -> list[Mention]:
@@ -126,8 +135,9 @@ def variant_flags(art: Article) -> list[Flag]:
     """Minority spellings of a name that differ from its main spelling only in transliteration.
 
     Forms come from the entities' name mentions; for multi-word names the text is also
-    scanned for unlinked windows with the same skeleton.  Every differing word must be foreign
-    (unknown to hunspell, or rare in the corpus), so two ordinary words never count as variants."""
+    scanned for unlinked windows with the same skeleton.  Every differing pair of words must pass
+    ``_transliterated`` (one side unknown to hunspell, one edit apart, not inflections, not two
+    established Arabic names), so two ordinary words never count as variants."""
     mentions = _name_mentions(art)
     exact = {fold(m.text.split()[0]) for m in mentions if m.text.split()}
     firsts = {skeleton(w) for w in exact}
@@ -153,7 +163,7 @@ def variant_flags(art: Article) -> list[Flag]:
             if fold(text) == top_key:
                 continue
             diff = [(a, b) for a, b in zip(text.split(), top.split()) if fold(a) != fold(b)]
-            if not diff or not all(_foreign(a) and _transliterated(a, b) for a, b in diff):
+            if not diff or not all(_transliterated(a, b) for a, b in diff):
                 continue
             flags.append(Flag(kind="variant_spelling", text=text, start=start, end=start + len(text),
                               suggestion=top,

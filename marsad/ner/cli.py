@@ -39,8 +39,8 @@ def cmd_train(args: argparse.Namespace) -> int:
 
     try:
         meta = train_ner(args.data, args.out)
-    except FileNotFoundError as e:
-        raise InputError(f"missing training resource: {e.filename}") from None
+    except OSError as e:
+        raise InputError(f"cannot write the model: {e.strerror or e} ({e.filename})") from None
     dev = meta["dev"]
     print(f"dev F1 {dev['f1']:.4f} (P {dev['precision']:.4f} R {dev['recall']:.4f}); "
           f"model {meta['model_bytes'] / 1e6:.1f} MB; {meta['trained_on']}")

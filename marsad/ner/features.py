@@ -12,6 +12,12 @@ Feature groups, switched on by name so that training can measure each one (the a
 - ``triggers``: words that announce a type (وزير، جامعة، مدينة ...) on the word and at -1/-2.
 - ``autolex``: like ``gaz``, over names the tagger itself found often, with one type, in
   unlabelled news (scripts/build_ner_autolex.py).
+- ``clwin``: the coarse and fine clusters in the ±2 window too (``clusters`` lends only the middle).
+- ``embed``: the word's word2vec vector as real-valued features (scripts/build_ner_vectors.py),
+  own word and ±1.
+- ``embin``: the same vectors binarised per dimension (Guo et al. 2014): ``e3+`` where a
+  dimension is at or above the mean of its positive values, ``e3-`` at or below the mean of its
+  negatives.
 
 Everything that depends on the word alone is computed once per word form and cached: window
 features then only prefix the neighbours' cached lists, which keeps tagging fast.
@@ -21,10 +27,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from ..text.normalize import fold
 from ..text.tokenize import Token, split_clitics
 
-GROUPS = ("base", "rich", "gaz", "clusters", "triggers", "autolex")
+GROUPS = ("base", "rich", "gaz", "clusters", "triggers", "autolex", "embed", "embin", "clwin")
+EMBED_SCALE = 1.0
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "ner"
 MAX_GAZ_TOKENS = 6
 _CACHE_LIMIT = 200_000
@@ -77,6 +86,8 @@ class Resources:
     name_tokens: frozenset[str] = frozenset()
     clusters: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     rank: dict[str, int] = field(default_factory=dict)
+    vector_index: dict[str, int] = field(default_factory=dict)
+    vectors: "np.ndarray | None" = None
 
     @classmethod
     def load(cls, data_dir: str | Path = DATA_DIR) -> "Resources":
@@ -92,6 +103,12 @@ class Resources:
                 w, a, b, c = line.split("\t")
                 res.clusters[w] = (a, b, c)
                 res.rank[w] = i
+        vec = d / "vectors.npz"
+        if vec.exists():
+            with np.load(vec) as z:
+                words = z["words"].tobytes().decode("utf-8").split("\n")
+                res.vectors = z["vectors"].astype(np.float32) / 127.0
+            res.vector_index = {w: i for i, w in enumerate(words)}
         return res
 
 
@@ -108,8 +125,9 @@ def _read_phrases(path: Path, names: set[str]) -> dict[tuple[str, ...], frozense
     return {k: frozenset(v) for k, v in phrases.items()}
 
 
-# (own features, neighbour features by offset, folded key, lookup forms) of one word form.
-_WordInfo = tuple[list[str], dict[str, list[str]], str, tuple[str, ...]]
+# (own features, neighbour features by offset, folded key, lookup forms, real-valued features
+# by offset ("" = own)) of one word form.
+_WordInfo = tuple[list[str], dict[str, list[str]], str, tuple[str, ...], dict[str, dict[str, float]]]
 
 
 class Featurizer:
@@ -123,6 +141,15 @@ class Featurizer:
         self.res = resources or Resources()
         self.window = 2 if "rich" in self.groups else 1
         self._cache: dict[str, _WordInfo] = {}
+        self.dense = "embed" in self.groups
+        if "embed" in self.groups or "embin" in self.groups:
+            if self.res.vectors is None:
+                raise ValueError("the embed/embin groups need marsad/data/ner/vectors.npz "
+                                 "(scripts/build_ner_vectors.py; not shipped)")
+            v = self.res.vectors
+            pos = np.where(v > 0, v, 0).sum(0) / np.maximum((v > 0).sum(0), 1)
+            neg = np.where(v < 0, v, 0).sum(0) / np.maximum((v < 0).sum(0), 1)
+            self._thresholds = (pos, neg)
 
     # -- per word form (cached) -------------------------------------------------------------
     def _word(self, w: str) -> _WordInfo:
@@ -163,6 +190,8 @@ class Featurizer:
             if c:
                 own += ["c64=" + c[0], "c256=" + c[1], "c1k=" + c[2]]
                 lend.append("c256=" + c[1])
+                if "clwin" in g:
+                    lend += ["c64=" + c[0], "c1k=" + c[2]]
             else:
                 own.append("c=none")
         if "triggers" in g:
@@ -174,7 +203,24 @@ class Featurizer:
         if "gaz" in g and any(f in self.res.name_tokens for f in forms):
             own.append("gname")
             lend.append("gname")
-        out = (own, {d: [d + x for x in lend] for d in _OFFSETS}, k, forms)
+        dense: dict[str, dict[str, float]] = {}
+        if "embed" in g or "embin" in g:
+            idx = self.res.vector_index.get(k)
+            if idx is None:
+                idx = self.res.vector_index.get(stem)
+            if idx is None:
+                own.append("e=none")
+            else:
+                v = self.res.vectors[idx]
+                if "embin" in g:
+                    pos, neg = self._thresholds
+                    own += [f"e{j}+" for j in np.flatnonzero((v > 0) & (v >= pos))]
+                    own += [f"e{j}-" for j in np.flatnonzero((v < 0) & (v <= neg))]
+                if "embed" in g:
+                    vals = (v * EMBED_SCALE).tolist()
+                    for d in ("", "-1", "+1"):
+                        dense[d] = {f"{d}e{j}": x for j, x in enumerate(vals)}
+        out = (own, {d: [d + x for x in lend] for d in _OFFSETS}, k, forms, dense)
         if len(self._cache) > _CACHE_LIMIT:
             self._cache.clear()
         self._cache[w] = out
@@ -184,7 +230,7 @@ class Featurizer:
     def sentence(self, words: list[str]) -> list[list[str]]:
         info = [self._word(w) for w in words]
         n = len(words)
-        feats = [list(own) for own, _, _, _ in info]
+        feats = [list(x[0]) for x in info]
         for i in range(n):
             f = feats[i]
             for d in range(1, self.window + 1):
@@ -210,7 +256,24 @@ class Featurizer:
                         feats[i + 1].extend("-1" + t for t in tag)
                     if i > 0:
                         feats[i - 1].extend("+1" + t for t in tag)
+        if self.dense:
+            return self._with_dense(info, feats)
         return feats
+
+    @staticmethod
+    def _with_dense(info, feats: list[list[str]]) -> list[dict[str, float]]:
+        """Feature dicts: the string features at 1.0 plus the vectors of the word and its ±1."""
+        n = len(info)
+        out = []
+        for i, f in enumerate(feats):
+            d = dict.fromkeys(f, 1.0)
+            d.update(info[i][4].get("", {}))
+            if i > 0:
+                d.update(info[i - 1][4].get("-1", {}))
+            if i + 1 < n:
+                d.update(info[i + 1][4].get("+1", {}))
+            out.append(d)
+        return out
 
     def _gazetteer_tags(self, info, phrases) -> list[list[str]]:
         """BIO gazetteer features from a greedy longest match; a name may carry a proclitic

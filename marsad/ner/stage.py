@@ -10,7 +10,10 @@ mentions in the article.
 """
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from ..article import Article, Mention
+from ..text.normalize import fold_with_map
 from ..text.tokenize import Token, tokenize
 from .consistency import names, propagate
 from .features import Resources, word_key
@@ -21,6 +24,8 @@ TYPE_MAP = {"PERS": "PER", "ORG": "ORG", "MISC": "MISC", "LOC": "LOC"}
 _PROCLITICS = ("و", "ف", "ب", "ل", "ك")
 _CURATED_GPE = frozenset({"COUNTRY", "CITY"})
 _GPE_TYPES = _CURATED_GPE | {"PLACE"}
+# Press short names of countries that CLDR and mledoze only list in their official form.
+_SHORT_COUNTRIES = frozenset(word_key(w) for w in ("بريطانيا", "أميركا", "إنجلترا", "إنكلترا"))
 
 
 def run(art: Article) -> None:
@@ -40,10 +45,15 @@ def run(art: Article) -> None:
 
 
 def _mention(text: str, toks: list[Token], base: int, typ: str, res: Resources,
-             doc_words: set[str] = frozenset()) -> Mention | None:
+             doc_words: AbstractSet[str] = frozenset()) -> Mention | None:
     start, end = base + toks[0].start, base + toks[-1].end
     first = toks[0].text
-    start += 1 if first[:1] in _PROCLITICS and first[1:] in doc_words else _clitic_length(first, res)
+    if first[:1] in _PROCLITICS and first[1:] in doc_words:
+        start += 1
+    else:
+        cut = _clitic_length(first, res)  # in folded letters: map back past any diacritics
+        if cut:
+            start += fold_with_map(first)[1][cut]
     words = [word_key(t.text) for t in toks]
     words[0] = word_key(text[start:base + toks[0].end])
     kind = TYPE_MAP.get(typ, "MISC")
@@ -87,4 +97,6 @@ def _is_gpe(words: tuple[str, ...], res: Resources, types: frozenset[str] = _GPE
         variants.append((words[0][2:], *words[1:]))
     else:
         variants.append(("ال" + words[0], *words[1:]))
+    if len(words) == 1 and any(v[0] in _SHORT_COUNTRIES for v in variants):
+        return True
     return any(res.phrases.get(v, frozenset()) & types for v in variants)
