@@ -9,7 +9,8 @@ which scripts/build_editor_idf.py leaves out of the IDF table), runs the whole p
    article text — keeping the hand verdicts already there for flags raised again (``ok``: a real
    slip an editor would fix; ``fix_ok``: the suggestion is the intended word); ``--score``
    prints precision per kind from them.  Articles 0-599 of the draw were looked at while the
-   rules were tuned; ``--offset 600/900/1200 --n 300`` are later slices, each first run untouched;
+   rules were tuned; ``--offset 600/900/1200 --n 300`` are later slices, and ``--day 2015-08-0X.zip``
+   draws from another day (gold file flags_2015-08-0X.jsonl; its words are in the IDF table);
 2. injects one typo (a letter doubled, dropped, replaced or two swapped) into a common word of
    each article and counts how often the spelling check flags it with the right word;
 3. counts what the naive baseline (every word hunspell rejects) would flag;
@@ -22,7 +23,7 @@ current output against those verdicts (keywords not judged yet are listed).
 ``--prepositions`` instead scans every SaudiNewsNet article (text stage only, so only the
 institution-noun rule can fire) for missing-preposition flags and prints each for checking.
 
-    nice .venv/bin/python benchmarks/editor_flags.py [--n 600] [--offset K] [--score]
+    nice .venv/bin/python benchmarks/editor_flags.py [--n 600] [--offset K] [--day ZIP] [--score]
     nice .venv/bin/python benchmarks/editor_flags.py --keywords | --prepositions
 """
 from __future__ import annotations

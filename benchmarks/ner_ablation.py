@@ -2,7 +2,7 @@
 feature group added one by one, then (--grid) a c1/c2 grid on the best feature set.  Dev only; the CAMeL test
 part is never used.  Prints a Markdown table and writes the rows as JSON.
 
-    nice python benchmarks/ner_ablation.py [--data PATH] [--out ner_ablation.json] [--configs 'base;base,rich'] [--c C1 C2] [--grid]
+    nice python benchmarks/ner_ablation.py [--data PATH] [--out ner_ablation.json] [--configs 'base;base,rich'] [--c C1 C2] [--lexicons DIR] [--embed-scale X] [--grid]
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from marsad.ner import conll  # noqa: E402
+from marsad.ner import conll, features  # noqa: E402
 from marsad.ner.features import Resources  # noqa: E402
 from marsad.ner.train import DEFAULT_DATA, run_config  # noqa: E402
 
@@ -39,13 +39,16 @@ def main() -> int:
     ap.add_argument("--data", default=str(DEFAULT_DATA))
     ap.add_argument("--out", default="ner_ablation.json")
     ap.add_argument("--iterations", type=int, default=150)
+    ap.add_argument("--embed-scale", type=float, default=1.0, help="multiplier of the `embed` group's values")
+    ap.add_argument("--lexicons", help="directory of gazetteer/clusters/autolex files (default: the shipped ones)")
     ap.add_argument("--grid", action="store_true", help="then run a c1/c2 grid on the best feature set")
     ap.add_argument("--configs", help="only these feature sets, e.g. 'base;base,rich'")
     ap.add_argument("--c", type=float, nargs=2, default=DEFAULT_C, metavar=("C1", "C2"),
                     help="regularisation of the feature-set rows (default 0.05 0.05)")
     args = ap.parse_args()
     train, dev = conll.split_dev(conll.read(args.data))
-    res = Resources.load()
+    features.EMBED_SCALE = args.embed_scale
+    res = Resources.load(args.lexicons) if args.lexicons else Resources.load()
     sets = [c.split(",") for c in args.configs.split(";")] if args.configs else ABLATION
     rows: list[dict] = []
     print("| features | c1 | c2 | P | R | F1 | PERS | LOC | ORG | MISC | tok/s | model MB | train s |")

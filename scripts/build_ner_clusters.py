@@ -7,7 +7,7 @@ most frequent words: 1024 fine clusters, grouped into 256 and 64 coarser ones by
 centroids, so the three levels nest like Brown-cluster prefixes.  Output: one line per word,
 `word<TAB>c64<TAB>c256<TAB>c1024`, most frequent first.  Needs the `train` extra (gensim).
 
-    nice python scripts/build_ner_clusters.py [--data ../shared/data] [--top 80000]
+    nice python scripts/build_ner_clusters.py [--data ../shared/data] [--top 80000] [--sg 1]
 """
 from __future__ import annotations
 
@@ -76,11 +76,12 @@ def main() -> int:
     ap.add_argument("--out", default=str(ROOT / "marsad/data/ner/clusters.tsv"))
     ap.add_argument("--top", type=int, default=80000, help="keep this many most frequent words")
     ap.add_argument("--epochs", type=int, default=5)
+    ap.add_argument("--sg", type=int, default=0, choices=(0, 1), help="1: skip-gram instead of CBOW")
     args = ap.parse_args()
     t0 = time.time()
     sents = corpus(Path(args.data))
     print(f"corpus: {len(sents)} sentences, {sum(map(len, sents))} tokens ({time.time() - t0:.0f}s)")
-    model = Word2Vec(sents, vector_size=100, window=5, min_count=5, sg=0, workers=1, seed=1,
+    model = Word2Vec(sents, vector_size=100, window=5, min_count=5, sg=args.sg, workers=1, seed=1,
                      epochs=args.epochs, hashfxn=_hash, sample=1e-4)
     print(f"word2vec: {len(model.wv)} words ({time.time() - t0:.0f}s)")
     words = model.wv.index_to_key[: args.top]  # sorted by frequency

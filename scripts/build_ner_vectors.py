@@ -4,9 +4,10 @@ Same corpus and word2vec recipe as scripts/build_ner_clusters.py (SaudiNewsNet c
 first 90% of ANERcorp's training sentences; CBOW, one worker, seed 1, CRC32 hash, so a rebuild
 gives the same file), at 50 dimensions.  The most frequent ``--top`` folded words ship, each
 vector scaled to unit length and stored as int8 (value × 127), which keeps the file small and
-the CRF's real-valued features in [-1, 1].  Needs the `train` extra (gensim).
+the CRF's real-valued features in [-1, 1].  Not shipped (no dev gain, half the tagging speed;
+BENCHMARKS.md): written for the ``embed``/``embin`` ablation rows.  Needs the `train` extra (gensim).
 
-    nice python scripts/build_ner_vectors.py [--data ../shared/data] [--top 50000] [--dims 50]
+    nice python scripts/build_ner_vectors.py [--data ../shared/data] [--top 80000] [--dims 50]
 """
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=str(ROOT.parent / "shared/data"))
     ap.add_argument("--out", default=str(ROOT / "marsad/data/ner/vectors.npz"))
-    ap.add_argument("--top", type=int, default=50000, help="keep this many most frequent words")
+    ap.add_argument("--top", type=int, default=80000, help="keep this many most frequent words")
     ap.add_argument("--dims", type=int, default=50)
     ap.add_argument("--epochs", type=int, default=5)
     args = ap.parse_args()
