@@ -84,3 +84,25 @@ def test_shipped_index_matches_its_source():
     items = factcheck._index()["items"]
     urls = {rev.get("url") for r in json.loads(src.read_text("utf-8")) for rev in r.get("claimReview") or []}
     assert all(it["url"] in urls for it in items)
+
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "claims"
+
+
+def test_related_articles_agree_disagree_and_unrelated():
+    import marsad
+
+    arts = {p.stem: marsad.analyze(p.read_bytes(), path=str(p), stages=["text"]) for p in sorted(FIXTURES.glob("*.txt"))}
+    found = factcheck.related("الحكومة سترفع أسعار الوقود الشهر المقبل", list(arts.values()))
+    by_path = {Path(r["article"]).stem: r for r in found}
+    assert set(by_path) == {"fuel-rise", "fuel-denial"}  # the theatre story is unrelated
+    assert by_path["fuel-rise"]["stance"] == "agree" and by_path["fuel-denial"]["stance"] == "disagree"
+    assert found[0]["article"].endswith("fuel-rise.txt")  # the closest first
+
+
+def test_cli_against_a_folder(capsys):
+    assert main(["factcheck", "الحكومة سترفع أسعار الوقود الشهر المقبل", "--json", "-k", "1",
+                 "--method", "tfidf", "--against", str(FIXTURES)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert len(out["factchecks"]) == 1
+    assert [a["stance"] for a in out["articles"]] == ["agree", "disagree"]

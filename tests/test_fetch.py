@@ -192,19 +192,22 @@ def test_robots_txt_is_obeyed():
     assert isinstance(err, InputError) and "robots.txt" in str(err)
 
 
-def test_user_agent_names_marsad():
-    seen = []
-
-    def echo(h):
-        seen.append(h.headers.get("User-Agent"))
+def page_recording(header: str, seen: list):
+    """A route serving a page and recording one request header of each hit."""
+    def handler(h):
+        seen.append(h.headers.get(header))
         body = page("amp-rain.html")
         h.send_response(200)
         h.send_header("Content-Type", "text/html; charset=utf-8")
         h.send_header("Content-Length", str(len(body)))
         h.end_headers()
         h.wfile.write(body)
+    return handler
 
-    with LocalWeb(Routes({"/ua": echo})) as web:
+
+def test_user_agent_names_marsad():
+    seen = []
+    with LocalWeb(Routes({"/ua": page_recording("User-Agent", seen)})) as web:
         one(web.url("/ua"), allow_private=True)
     assert seen and seen[0].startswith("Marsad/")
 
@@ -227,17 +230,7 @@ def test_a_pinned_request_goes_to_the_checked_address_under_the_sites_name():
     # check_url returns the address it checked; the request is sent there, not to a second DNS
     # answer, while the site still sees its own name in the Host header.
     seen = []
-
-    def echo(h):
-        seen.append(h.headers.get("Host"))
-        body = page("amp-rain.html")
-        h.send_response(200)
-        h.send_header("Content-Type", "text/html; charset=utf-8")
-        h.send_header("Content-Length", str(len(body)))
-        h.end_headers()
-        h.wfile.write(body)
-
-    with LocalWeb(Routes({"/p": echo})) as web:
+    with LocalWeb(Routes({"/p": page_recording("Host", seen)})) as web:
         port = web.server.server_address[1]
         with Fetcher(allow_private=True, delay=0, retries=0, robots=False) as f:
             status, _, body = f._request(f"http://news.example:{port}/p", 10**6, 0, pinned="127.0.0.1")

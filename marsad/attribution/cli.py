@@ -12,6 +12,9 @@ def register(sub) -> None:
     p.add_argument("--method", choices=("auto", "tfidf", "e5"), default="auto",
                    help="tfidf (built in), e5 (needs the claims-embed extra) or auto (both when available)")
     p.add_argument("--json", action="store_true", help="print the matches as a JSON list")
+    p.add_argument("--against", metavar="SOURCE",
+                   help="also read these articles (file, folder, URL, feed, WARC, .jsonl) and say which agree or disagree")
+    p.add_argument("--allow-private", action="store_true", help="with --against: allow private/loopback URLs")
     p.set_defaults(func=cmd_factcheck)
 
 
@@ -23,10 +26,31 @@ def cmd_factcheck(args) -> int:
     if not text.strip():
         raise InputError("no claim text given")
     hits = match(text, k=args.k, method=args.method)
+    articles = _related(text, args) if args.against else None
     if args.json:
-        print(json.dumps(hits, ensure_ascii=False, indent=2))
+        print(json.dumps(hits if articles is None else {"factchecks": hits, "articles": articles},
+                         ensure_ascii=False, indent=2))
         return 0
     for i, h in enumerate(hits, 1):
         print(f"{i}. [{h['verdict']}] {h['score']:.3f}  {h['title']}")
         print(f"   {h['source']}  {h['url']}")
+    if articles is not None:
+        print(f"\n{len(articles)} related article(s) in {args.against}:")
+        for a in articles:
+            print(f"- [{a['stance']} {a['confidence']:.2f}] {a['score']:.3f}  {a['headline'] or a['article']}")
+            print(f"   «{a['sentence']}»")
     return 0
+
+
+def _related(text: str, args) -> list[dict]:
+    """Read SOURCE as `marsad analyze` would (text layer only) and rank its articles against the claim."""
+    from .. import sources
+    from .factcheck import related
+
+    arts = []
+    for art in sources.iter_articles(args.against, allow_private=args.allow_private, stages=["text"]):
+        if isinstance(art, Exception):
+            print(f"marsad: {art}", file=sys.stderr)
+        else:
+            arts.append(art)
+    return related(text, arts, k=max(args.k, 10))

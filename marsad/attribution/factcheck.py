@@ -129,3 +129,40 @@ def attach(claims: list) -> None:
         if len(words(c.text)) < 4:
             continue
         c.factchecks = [m for m in match(c.text, k=ATTACH_K, method="tfidf") if m["score"] >= ATTACH_MIN_SCORE]
+
+
+def related(claim_text: str, articles, k: int = 10, min_score: float = 0.25) -> list[dict]:
+    """Articles that speak to a claim, and whether they agree with it, disagree, or neither.
+
+    Each article's sentences are compared with the claim (cosine of folded character n-grams,
+    weighted by their rarity among all the sentences given); an article is related when its
+    closest sentence scores at least ``min_score``, and that sentence's stance towards the claim is
+    read by the ANS-trained model.  Returns [{article, headline, sentence, score, stance,
+    confidence}] best first, at most ``k``.
+    """
+    from .stance import stance
+
+    if not isinstance(claim_text, str) or not words(claim_text):
+        raise InputError("a claim with words in it is needed")
+    sents = [(art, s.text) for art in articles for s in art.sentences if len(words(s.text)) >= 4]
+    grams = [dict(hashed_grams(t)) for _, t in sents]
+    df: dict[int, int] = {}
+    for g in grams:
+        for b in g:
+            df[b] = df.get(b, 0) + 1
+    n = len(grams)
+    idf = {b: math.log((1 + n) / (1 + c)) + 1 for b, c in df.items()}
+    query = _tfidf(claim_text, idf)
+    best: dict[int, tuple[float, str, object]] = {}
+    for (art, text), g in zip(sents, grams):
+        vec = _normed({b: (1 + math.log(c)) * idf[b] for b, c in g.items()})
+        score = sum(w * vec.get(b, 0.0) for b, w in query.items())
+        if score >= min_score and score > best.get(id(art), (0.0,))[0]:
+            best[id(art)] = (score, text, art)
+    out = []
+    for score, text, art in sorted(best.values(), key=lambda t: -t[0])[:k]:
+        label, p = stance(claim_text, text)
+        src = art.source
+        out.append({"article": src.id or src.url or src.path, "headline": art.headline, "sentence": text,
+                    "score": round(score, 4), "stance": label, "confidence": p})
+    return out

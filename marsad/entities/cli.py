@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 
 def register(sub) -> None:
@@ -94,9 +95,11 @@ def cmd_add(args) -> int:
     if args.no_ner:
         stages = [n for n in stages if n != "ner"]
     done = 0
+    items = sources.iter_articles(args.source, stages=stages)
     with _open(args) as reg:
-        for art in sources.iter_articles(args.source, stages=stages):
+        for art in sources.with_progress(items, enabled=sources.is_many(args.source)):
             if isinstance(art, Exception):
+                print(f"marsad: {art}", file=sys.stderr)
                 continue
             doc = art.source.id or art.source.url or art.source.path or str(done)
             ids = reg.register(doc, art.entities)

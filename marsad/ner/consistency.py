@@ -1,7 +1,7 @@
 """One name, one reading per article: spread the tagger's decisions to the name's other mentions.
 
 A CRF tags each sentence alone, so a name it found in one sentence can slip by in the next
-(بيسكوف after ديمتري بيسكوف, وبوتين after بوتين).  After tagging a whole article, every token
+(لافروف after سيرغي لافروف, وبوتين after بوتين).  After tagging a whole article, every token
 sequence tagged as an entity (its majority type), the last word of a multi-word person, and each
 of these behind a proclitic (و، ب، ل، ف) is tagged wherever it appears untagged.  On 25-sentence
 stretches of the dev split this adds about one point of F1 (BENCHMARKS.md).

@@ -26,8 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import numpy as np
+from typing import Any
 
 from ..text.normalize import fold
 from ..text.tokenize import Token, split_clitics
@@ -87,7 +86,7 @@ class Resources:
     clusters: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     rank: dict[str, int] = field(default_factory=dict)
     vector_index: dict[str, int] = field(default_factory=dict)
-    vectors: "np.ndarray | None" = None
+    vectors: Any = None  # numpy array (words × dims), only for the embed/embin ablation groups
 
     @classmethod
     def load(cls, data_dir: str | Path = DATA_DIR) -> "Resources":
@@ -105,6 +104,8 @@ class Resources:
                 res.rank[w] = i
         vec = d / "vectors.npz"
         if vec.exists():
+            import numpy as np  # not a core dependency: only the unshipped vector groups need it
+
             with np.load(vec) as z:
                 words = z["words"].tobytes().decode("utf-8").split("\n")
                 res.vectors = z["vectors"].astype(np.float32) / 127.0
@@ -146,6 +147,9 @@ class Featurizer:
             if self.res.vectors is None:
                 raise ValueError("the embed/embin groups need marsad/data/ner/vectors.npz "
                                  "(scripts/build_ner_vectors.py; not shipped)")
+            import numpy as np
+
+            self._np = np
             v = self.res.vectors
             pos = np.where(v > 0, v, 0).sum(0) / np.maximum((v > 0).sum(0), 1)
             neg = np.where(v < 0, v, 0).sum(0) / np.maximum((v < 0).sum(0), 1)
@@ -214,8 +218,9 @@ class Featurizer:
                 v = self.res.vectors[idx]
                 if "embin" in g:
                     pos, neg = self._thresholds
-                    own += [f"e{j}+" for j in np.flatnonzero((v > 0) & (v >= pos))]
-                    own += [f"e{j}-" for j in np.flatnonzero((v < 0) & (v <= neg))]
+                    nz = self._np.flatnonzero
+                    own += [f"e{j}+" for j in nz((v > 0) & (v >= pos))]
+                    own += [f"e{j}-" for j in nz((v < 0) & (v <= neg))]
                 if "embed" in g:
                     vals = (v * EMBED_SCALE).tolist()
                     for d in ("", "-1", "+1"):
