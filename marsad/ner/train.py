@@ -9,31 +9,53 @@ data and lexicons give the same model.
 from __future__ import annotations
 
 import json
+import sys
 import time
 from pathlib import Path
 
 import pycrfsuite
 
+from .. import shared_data
 from . import conll
 from .features import DATA_DIR, Featurizer, Resources
 from .score import score
 from .tagger import MODEL_NAME
 
-DEFAULT_DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "ner" / "anercorp" / "train.txt"
+DEFAULT_DATA = shared_data.root() / "ner" / "anercorp" / "train.txt"
 # Chosen on dev (BENCHMARKS.md, "Named-entity recognition").
 BEST = {"groups": ["base", "rich", "gaz", "clusters", "autolex"], "c1": 0.02, "c2": 0.02,
         "max_iterations": 150}
 
 
+class _Trainer(pycrfsuite.Trainer):
+    """crfsuite's trainer, reporting each L-BFGS iteration to a progress bar instead of stdout."""
+
+    def __init__(self, bar=None):
+        super().__init__(verbose=False)
+        self.bar = bar
+
+    def message(self, message):
+        if self.logparser.feed(message) == "iteration" and self.bar is not None:
+            self.bar.update(1)
+
+
 def fit(sents: list[conll.Sentence], featurizer: Featurizer, path: Path, c1: float, c2: float,
         max_iterations: int) -> Path:
-    trainer = pycrfsuite.Trainer(verbose=False)
+    """Train and save a CRF; a progress bar on stderr when it is a terminal."""
+    bar = None
+    if sys.stderr.isatty():
+        from tqdm import tqdm
+
+        bar = tqdm(total=max_iterations, desc=f"training {path.stem[:40]}", unit="iter", file=sys.stderr, leave=False)
+    trainer = _Trainer(bar)
     for words, tags in sents:
         trainer.append(featurizer.sentence(words), tags)
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": max_iterations,
                         "feature.possible_transitions": True})
     path.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(path))
+    if bar is not None:
+        bar.close()
     return path
 
 
