@@ -6,21 +6,19 @@ joined to the next, then ``marsad.text.sentences.split`` cuts sentences.  The re
 line breaks (two words glued where a line ended); a reference word that is not in the article but
 splits into two article words is split back, for every system alike.
 
-Split: the staged half of EASC has the odd topics 1..153; topic numbers of the form 4n+1 (39
-articles) tune the scorer, those of the form 4n+3 (38) are held out and reported.  ``--fit``
-reruns the seeded random search of the coefficients on the tuning part (ROUGE-2 F of both
-protocols) and prints them for ``marsad.editor.summary.COEF``.
+Split: the staged half of EASC has the odd topics 1..153 (no 4n+0 / 4n+2); topic numbers of the
+form 4n+1 (39 articles) train the scorer (scripts/build_editor_summary.py, whose ``--cv`` gives
+its leave-one-out figures there), those of the form 4n+3 (38) are held out.  Both parts are
+reported; only the held-out one is an honest estimate.
 
 Two protocols, all systems in article order: three whole sentences each; and the same word
 budget each (the article's lead-3 length in words, the last sentence cut, like ROUGE's -l).
 
-    nice .venv/bin/python benchmarks/summary_easc.py [--fit]
+    nice .venv/bin/python benchmarks/summary_easc.py
 """
 from __future__ import annotations
 
-import argparse
 import re
-import random
 import sys
 from pathlib import Path
 
@@ -125,54 +123,27 @@ def evaluate(docs: list[dict], system, protocol: str) -> dict[str, float]:
     return {key: v / len(docs) for key, v in tot.items()}
 
 
-def fit(docs: list[dict], trials: int = 1500) -> dict[str, float]:
-    """Seeded random search of the coefficients for the mean ROUGE-2 F of both protocols,
-    starting from position alone (lead) and moving two coefficients at a time."""
-    rng = random.Random(13)
-    free = [f for f in FEATURES if f != "headline"]
-    start = {f: 0.0 for f in FEATURES} | {"position": 1.0, "headline": COEF["headline"]}  # = lead
-    best, best_c = -1.0, start
-    for t in range(trials):
-        c = dict(best_c) if t else dict(start)
-        if t:
-            for f in rng.sample(free, 2):
-                hi = 0.0 if f == "short" else 1.0  # fragments never stand alone in a summary
-                c[f] = round(max(-1.0, min(hi, c[f] + rng.choice((-0.2, -0.1, 0.1, 0.2)))), 2)
-        score = sum(evaluate(docs, lambda d, k, w: marsad(d, k, w, c), p)["F2"] for p in ("k3", "words"))
-        if score > best:
-            best, best_c = score, c
-    return best_c
+def table(name: str, docs: list[dict]) -> None:
+    systems = {"lead": lead, "TextRank": textrank_only, "Marsad": marsad}
+    for protocol in ("k3", "words"):
+        print(f"-- {name} ({len(docs)} articles), "
+              f"{'3 sentences each' if protocol == 'k3' else 'lead-3 word budget each'}")
+        rows = {}
+        for sys_name, fn in systems.items():
+            rows[sys_name] = r = evaluate(docs, fn, protocol)
+            print(f"{sys_name:9s} R1 {r['R1']:.4f} F1 {r['F1']:.4f} R2 {r['R2']:.4f} F2 {r['F2']:.4f}"
+                  f"  F1 x{r['F1'] / rows['lead']['F1']:.3f} F2 x{r['F2'] / rows['lead']['F2']:.3f} vs lead")
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--fit", action="store_true", help="refit the coefficients on the tuning part")
-    args = ap.parse_args()
     if not EASC.is_dir():
         sys.exit(f"EASC not found at {EASC}")
     docs = load()
-    tune_docs = [d for d in docs if d["topic"] % 4 == 1]
-    test = [d for d in docs if d["topic"] % 4 == 3]
     for d in docs:
         prepare(d)
-    print(f"EASC: {len(docs)} articles, tune {len(tune_docs)}, held out {len(test)}")
-    if args.fit:
-        coef = fit(tune_docs)
-        print(f"fitted on topics 4n+1: {coef}")
-    systems = {"lead": lead, "textrank": textrank_only, "marsad (shipped COEF)": marsad}
-    if args.fit:
-        systems["marsad (fitted now)"] = lambda d, k, w: marsad(d, k, w, coef)
-    for protocol in ("k3", "words"):
-        t_lead, t_ours = evaluate(tune_docs, lead, protocol)["F2"], evaluate(tune_docs, marsad, protocol)["F2"]
-        print(f"-- tuning part, {protocol}: lead F2 {t_lead:.4f}, "
-              f"marsad (shipped COEF) F2 {t_ours:.4f}")
-    for protocol in ("k3", "words"):
-        print(f"-- held out, {'3 sentences each' if protocol == 'k3' else 'lead-3 word budget each'}")
-        rows = {}
-        for name, fn in systems.items():
-            rows[name] = r = evaluate(test, fn, protocol)
-            print(f"{name:24s} R1 {r['R1']:.4f} F1 {r['F1']:.4f} R2 {r['R2']:.4f} F2 {r['F2']:.4f}"
-                  f"  F1 x{r['F1'] / rows['lead']['F1']:.3f} F2 x{r['F2'] / rows['lead']['F2']:.3f} vs lead")
+    print(f"EASC: {len(docs)} articles")
+    table("tuning part, topics 4n+1 (the scorer was trained on these)", [d for d in docs if d["topic"] % 4 == 1])
+    table("held out, topics 4n+3", [d for d in docs if d["topic"] % 4 == 3])
 
 
 if __name__ == "__main__":

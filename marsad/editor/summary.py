@@ -3,14 +3,17 @@
 Each candidate sentence gets a few features — position (news puts the essentials first), whether
 it opens a paragraph, TextRank centrality over an IDF-weighted cosine graph of light stems,
 similarity to the headline and subheadings, similarity to the document's IDF-weighted centroid,
-mean IDF of its words, and its length — and a linear score.  The coefficients (``COEF``) were
-tuned by a seeded random search for ROUGE-2 F on EASC topics 4n+1 (benchmarks/summary_easc.py
---fit); a sentence too similar to one already chosen is skipped.
+mean IDF of its words, and its length — and a linear score.  The weights
+(``marsad/data/editor/summary_weights.json``) are a pairwise logistic model trained to rank
+sentences by how much of them EASC's human summaries kept (scripts/build_editor_summary.py, EASC
+topics 4n+1); a sentence too similar to one already chosen is skipped.
 """
 from __future__ import annotations
 
+import json
 import math
 from collections import Counter
+from pathlib import Path
 
 from ..article import Article, Span
 from ..text.normalize import fold
@@ -19,13 +22,9 @@ from .lexicon import STOPWORDS, idf, is_wordlike, stem
 
 FEATURES = ("first", "position", "para_start", "textrank", "headline", "centroid",
             "mean_idf", "log_words", "short")
-# Tuned on EASC topics 4n+1 (benchmarks/summary_easc.py --fit); headline similarity, absent from
-# EASC, keeps a hand-set weight.
-COEF: dict[str, float] = {
-    "first": -0.1, "position": 0.7, "para_start": 0.1, "textrank": 0.2, "headline": 0.3,
-    "centroid": 0.0, "mean_idf": -0.3, "log_words": 0.1, "short": -0.5,
-}
-REDUNDANCY = 0.6  # cosine above which a sentence repeats one already chosen
+WEIGHTS_PATH = Path(__file__).resolve().parents[1] / "data" / "editor" / "summary_weights.json"
+COEF: dict[str, float] = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))["coef"]
+REDUNDANCY = 0.8  # cosine above which a sentence repeats one already chosen (0.6 cost ROUGE on EASC)
 SHORT = 6  # words: fewer than this rarely stands alone
 MAX_CANDIDATES = 120  # sentences: TextRank is quadratic, and a summary's sentences come early
 
