@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import zipfile
+import zlib
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -29,30 +30,48 @@ def path(*parts: str) -> Path:
     return p
 
 
-def saudinewsnet_zips() -> list[Path]:
+def _dataset(root_dir: Path | None) -> Path:
+    base = (Path(root_dir) if root_dir else root()) / "corpus" / "SaudiNewsNet" / "dataset"
+    if not base.exists():
+        raise InputError(f"shared data not found: {base} (set MARSAD_SHARED_DATA)")
+    return base
+
+
+def saudinewsnet_zips(root_dir: Path | None = None) -> list[Path]:
     """SaudiNewsNet's day files (YYYY-MM-DD.zip), in date order."""
-    return sorted(path("corpus", "SaudiNewsNet", "dataset").glob("*.zip"))
+    return sorted(_dataset(root_dir).glob("*.zip"))
 
 
 @lru_cache(maxsize=32)
-def saudinewsnet_day(zip_name: str) -> tuple[dict, ...]:
+def saudinewsnet_day(zip_name: str, root_dir: Path | None = None) -> tuple[dict, ...]:
     """The articles of one day file, in file order, each with its day file's name under ``_zip``."""
-    with zipfile.ZipFile(path("corpus", "SaudiNewsNet", "dataset", zip_name)) as zf:
-        arts = [a for name in zf.namelist() for a in json.loads(zf.read(name))]
+    with zipfile.ZipFile(_dataset(root_dir) / zip_name) as zf:
+        arts = [a for name in sorted(zf.namelist()) for a in json.loads(zf.read(name))]
     return tuple({**a, "_zip": zip_name} for a in arts)
 
 
-def saudinewsnet(limit: int | None = None, nonempty: bool = True) -> Iterator[dict]:
+def saudinewsnet(limit: int | None = None, nonempty: bool = True, root_dir: Path | None = None) -> Iterator[dict]:
     """SaudiNewsNet articles (CC BY-NC-SA) in a fixed order: day files sorted, articles in file order."""
     n = 0
-    for z in saudinewsnet_zips():
-        for art in saudinewsnet_day(z.name):
+    for z in saudinewsnet_zips(root_dir):
+        for art in saudinewsnet_day(z.name, root_dir):
             if nonempty and not (art.get("content") or "").strip():
                 continue
             yield art
             n += 1
             if limit and n >= limit:
                 return
+
+
+def unique_contents(root_dir: Path | None = None) -> Iterator[str]:
+    """Each distinct article content once, in corpus order: unlabelled text for clusters and lexicons."""
+    seen: set[int] = set()
+    for art in saudinewsnet(nonempty=False, root_dir=root_dir):
+        text = art.get("content") or ""
+        h = zlib.crc32(text.encode("utf-8"))
+        if h not in seen:
+            seen.add(h)
+            yield text
 
 
 def saudinewsnet_article(zip_name: str, url: str) -> dict:

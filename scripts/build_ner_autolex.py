@@ -13,12 +13,9 @@ and a fixed, sorted pass over the corpus.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import tempfile
 import time
-import zipfile
-import zlib
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -28,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from marsad.ner import conll  # noqa: E402
+from marsad.shared_data import unique_contents  # noqa: E402
 from marsad.ner.features import Featurizer, Resources, word_key  # noqa: E402
 from marsad.ner.score import entities  # noqa: E402
 from marsad.ner.train import fit  # noqa: E402
@@ -40,16 +38,8 @@ C1, C2, ITERATIONS = 0.05, 0.05, 150
 
 
 def paragraphs(data: Path):
-    seen: set[int] = set()
-    for z in sorted((data / "corpus/SaudiNewsNet/dataset").glob("*.zip")):
-        with zipfile.ZipFile(z) as zf:
-            for name in sorted(zf.namelist()):
-                for art in json.loads(zf.read(name)):
-                    text = art.get("content") or ""
-                    h = zlib.crc32(text.encode("utf-8"))
-                    if h not in seen:
-                        seen.add(h)
-                        yield from (p for p in text.split("\n") if p.strip())
+    for text in unique_contents(data):
+        yield from (p for p in text.split("\n") if p.strip())
 
 
 def main() -> int:

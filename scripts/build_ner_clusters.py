@@ -12,10 +12,8 @@ centroids, so the three levels nest like Brown-cluster prefixes.  Output: one li
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
-import zipfile
 import zlib
 from pathlib import Path
 
@@ -26,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from marsad.ner import conll  # noqa: E402
+from marsad.shared_data import unique_contents  # noqa: E402
 from marsad.ner.features import word_key  # noqa: E402
 from marsad.text.tokenize import tokenize  # noqa: E402
 
@@ -37,20 +36,11 @@ def _hash(s: str) -> int:
 
 def corpus(data: Path) -> list[list[str]]:
     sents: list[list[str]] = []
-    seen: set[int] = set()
-    for z in sorted((data / "corpus/SaudiNewsNet/dataset").glob("*.zip")):
-        with zipfile.ZipFile(z) as zf:
-            for name in sorted(zf.namelist()):
-                for art in json.loads(zf.read(name)):
-                    text = art.get("content") or ""
-                    h = zlib.crc32(text.encode("utf-8"))
-                    if h in seen:
-                        continue
-                    seen.add(h)
-                    for para in text.split("\n"):
-                        toks = [word_key(t.text) for t in tokenize(para) if t.kind != "punct"]
-                        if len(toks) > 2:
-                            sents.append(toks)
+    for text in unique_contents(data):
+        for para in text.split("\n"):
+            toks = [word_key(t.text) for t in tokenize(para) if t.kind != "punct"]
+            if len(toks) > 2:
+                sents.append(toks)
     train, _dev = conll.split_dev(conll.read(data / "ner/anercorp/train.txt"))
     for toks, _ in train:
         sents.append([word_key(t) for t in toks])

@@ -49,26 +49,36 @@ def _index() -> dict:
     data = json.loads(resources.files("marsad.data").joinpath("claims/factchecks.json").read_text("utf-8"))
     items = data["items"]
     grams = [dict(map(tuple, it["grams"])) for it in items]
-    df: dict[str, int] = {}
-    for g in grams:
-        for k in g:
-            df[k] = df.get(k, 0) + 1
-    n = len(items)
-    idf = {k: math.log((1 + n) / (1 + v)) + 1 for k, v in df.items()}
-    postings: dict[str, list[tuple[int, float]]] = {}
+    idf = _idf(grams)
+    postings: dict[int, list[tuple[int, float]]] = {}
     for i, g in enumerate(grams):
-        for k, w in _normed({k: (1 + math.log(c)) * idf[k] for k, c in g.items()}).items():
+        for k, w in _vector(g, idf).items():
             postings.setdefault(k, []).append((i, w))
     return {"items": items, "idf": idf, "postings": postings}
 
 
-def _normed(v: dict[str, float]) -> dict[str, float]:
+def _idf(grams: list[dict[int, int]]) -> dict[int, float]:
+    """Smoothed inverse document frequency of each n-gram bucket over a collection."""
+    df: dict[int, int] = {}
+    for g in grams:
+        for k in g:
+            df[k] = df.get(k, 0) + 1
+    n = len(grams)
+    return {k: math.log((1 + n) / (1 + v)) + 1 for k, v in df.items()}
+
+
+def _vector(counts: dict[int, int], idf: dict[int, float]) -> dict[int, float]:
+    """Unit-length TF-IDF vector (sublinear term frequency) of n-gram bucket counts."""
+    return _normed({k: (1 + math.log(c)) * idf[k] for k, c in counts.items() if k in idf})
+
+
+def _normed(v: dict[int, float]) -> dict[int, float]:
     z = math.sqrt(sum(x * x for x in v.values())) or 1.0
     return {k: x / z for k, x in v.items()}
 
 
 def _tfidf(text: str, idf: dict[int, float]) -> dict[int, float]:
-    return _normed({k: (1 + math.log(c)) * idf[k] for k, c in hashed_grams(text) if k in idf})
+    return _vector(dict(hashed_grams(text)), idf)
 
 
 @lru_cache(maxsize=1)
@@ -146,16 +156,11 @@ def related(claim_text: str, articles, k: int = 10, min_score: float = 0.25) -> 
         raise InputError("a claim with words in it is needed")
     sents = [(art, s.text) for art in articles for s in art.sentences if len(words(s.text)) >= 4]
     grams = [dict(hashed_grams(t)) for _, t in sents]
-    df: dict[int, int] = {}
-    for g in grams:
-        for b in g:
-            df[b] = df.get(b, 0) + 1
-    n = len(grams)
-    idf = {b: math.log((1 + n) / (1 + c)) + 1 for b, c in df.items()}
+    idf = _idf(grams)
     query = _tfidf(claim_text, idf)
     best: dict[int, tuple[float, str, object]] = {}
     for (art, text), g in zip(sents, grams):
-        vec = _normed({b: (1 + math.log(c)) * idf[b] for b, c in g.items()})
+        vec = _vector(g, idf)
         score = sum(w * vec.get(b, 0.0) for b, w in query.items())
         if score >= min_score and score > best.get(id(art), (0.0,))[0]:
             best[id(art)] = (score, text, art)
