@@ -131,3 +131,24 @@ def test_ticker_menu_and_page_meta_are_furniture():
     assert "موازنة" in art.headline
     assert len(art.chrome) == 11  # menu, ticker label + 3 items, time-ago, views, 4 comment-form lines
     assert not any(c in art.text for c in art.chrome)
+
+
+def test_opinion_layout_question_headline_and_disclaimer():
+    """A section label above an honorific byline, a question as headline, an author note and a
+    disclaimer below, and a 'follow us on <platforms>' line that names no publisher."""
+    art = marsad.analyze((FIXTURES / "site_d_opinion.txt").read_text(encoding="utf-8"))
+    check_offsets(art)
+    assert kinds(art) == ["headline", "paragraph", "paragraph", "paragraph"]
+    assert art.headline.endswith("؟")
+    assert art.byline.authors == ["د. سعاد المنصوري"]
+    assert "مقالات الرأي" in art.chrome
+    assert any(c.startswith("الآراء الواردة") for c in art.chrome)
+    assert art.source.publisher is None  # platforms are not the site's name
+
+
+def test_dateline_on_its_own_line_and_tatweel_dash():
+    art = marsad.analyze((FIXTURES / "site_e_dateline.txt").read_text(encoding="utf-8"))
+    check_offsets(art)
+    assert kinds(art) == ["headline", "paragraph", "paragraph"]
+    assert art.headline.startswith("افتتاح أول محطة")
+    assert (art.byline.dateline, art.byline.agency, art.byline.authors) == ("العقبة", "وكالات", ["ياسر الحلبي"])

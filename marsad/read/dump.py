@@ -48,17 +48,20 @@ class Line:
         return t.endswith(END_PUNCT) and not t.endswith("..")
 
     def paragraph_like(self) -> bool:
+        """Body-shaped: long, or a short sentence closed by a full stop or split by commas (a short
+        question or exclamation is more often a headline)."""
         if self.words >= PARA_MIN_WORDS:
             return True
-        return self.words >= 5 and (self.ends_sentence or "،" in self.text)
+        closed = self.ends_sentence and not self.text.rstrip(CLOSERS).endswith(("?", "؟", "!"))
+        return self.words >= 5 and (closed or "،" in self.text)
 
-    def title_like(self) -> bool:
-        """Headline-shaped: a few words, not closed by a full stop (questions and exclamations are fine);
-        a very short line only when it opens the page."""
+    def title_like(self, short_ok: bool = False) -> bool:
+        """Headline-shaped: a few words, not closed by a full stop (questions and exclamations are
+        fine); with ``short_ok``, fewer than TITLE_MIN_WORDS too."""
         t = self.text.rstrip(CLOSERS)
         if t.endswith((".", ":", "،")) and not t.endswith(".."):
             return False
-        return TITLE_MIN_WORDS <= self.words <= 30 or (self.i == 0 and self.words >= 1)
+        return (TITLE_MIN_WORDS if not short_ok else 1) <= self.words <= 30
 
 
 def _date_line(line: Line) -> tuple[bool, bool]:
@@ -134,6 +137,14 @@ def read_dump(text: str, art: Article | None = None, site_chrome: set[str] | Non
         elif (bm := F.BYLINE_RE.match(ln.folded)) and ln.words <= 8:
             ln.kind = "byline"
             art.byline.authors.append(_original_name(ln.text, bm.group("name")))
+        elif ln.words <= 4 and F.DATELINE_LINE_RE.match(ln.folded):
+            ln.kind = "byline"
+            parts = re.split(r"\s*[-–—]+\s*", ln.text, maxsplit=1)
+            city, agency = parts[0].strip(), (parts[1].strip() if len(parts) > 1 else "")
+            art.byline.dateline = art.byline.dateline or city
+            art.byline.agency = art.byline.agency or agency or None
+        elif F.DISCLAIMER_RE.search(ln.key) and ln.words <= 30:
+            ln.kind, ln.why = "chrome", "disclaimer"
         else:
             only_date, stamp = _date_line(ln)
             if only_date:
@@ -206,8 +217,8 @@ def _find_headline(lines: list[Line], first_para: int, title: str | None) -> int
         ln = lines[n]
         if ln.kind in ("caption", "dup", "byline") or (ln.kind == "chrome" and ln.why in ("published", "date", "meta")):
             continue
-        if ln.kind is None and ln.title_like():
-            run.append(n)
+        if ln.kind is None and ln.title_like(short_ok=(ln.i == 0 and not run)):
+            run.append(n)  # a very short headline only when it opens the page and nothing else fits
             continue
         break
     # Two title-like lines: headline and deck.  A longer run is a list (ticker, most-read box)

@@ -44,13 +44,16 @@ RELATED_RE = _rx(
     r"read more|related)\b")
 # Comment policies and disclaimers printed under an article ("the views below do not reflect ...").
 DISCLAIMER_RE = _rx(
-    r"لا تعبر (?:بالضروره )?عن (?:راي|وجهه نظر|سياسه)|(?:مراجعه|نشر) التعليقات|التعليقات (?:قبل نشرها|المنشوره)|"
+    r"لا (?:تعبر|تعكس) (?:بالضروره )?(?:عن )?(?:راي|وجهه نظر|سياسه)|الاراء الوارده|تعبر عن راي (?:الكاتب|كاتبها)|(?:مراجعه|نشر) التعليقات|التعليقات (?:قبل نشرها|المنشوره)|"
     r"ارشادات الاستخدام|سياسه الخصوصيه|شروط الاستخدام|جميع الحقوق محفوظه|يمنع نسخ|يحظر نقل|"
     r"المسؤوليه عن (?:التعليق|المحتوي)")
 # "Follow <site> on ..." names the publisher: تابع موقع X على / تابعوا X عبر.
 FOLLOW_SITE_RE = _rx(
     r"^(?:تابع(?:ونا|وا|ي)?|اشترك في|حمل تطبيق)\s+(?:موقع|صفحه|قناه|بوابه|جريده)?\s*(?P<name>.+?)"
     r"\s*(?:علي|على|عبر|في|من خلال|on)?\s*(?:فيسبوك|تويتر|اكس|يوتيوب|انستجرام|تليجرام|واتساب|جوجل نيوز|google news)?\s*$")
+# Words that show a "follow us" line names platforms, not the site: تابعونا على فيسبوك وتويتر.
+PLATFORM_RE = _rx(r"^(?:علي|على|عبر|في)\b|فيسبوك|فيس بوك|تويتر|يوتيوب|انستجرام|انستغرام|تليجرام|تلغرام|واتساب|تيك توك|"
+                  r"facebook|twitter|youtube|instagram|telegram|whatsapp|tiktok")
 COPYRIGHT_RE = _rx(r"(?:©|جميع الحقوق محفوظه(?:\s+ل\s*|\s+لـ?\s*)?(?P<name>[^0-9©]*))")
 # Page metadata lines: "3 hours ago", a bare clock time, view counters, reading time.
 META_RE = _rx(
@@ -68,7 +71,8 @@ def is_menu(line: str) -> bool:
 CAPTION_RE = _rx(r"^(?:صوره|الصوره|صوره ارشيفيه|ارشيفيه|تصوير|الصور|photo)\b|"
                  r"[(\[]\s*(?:ارشيفيه|صوره ارشيفيه|صوره|ارشيف|تصوير|الصوره|المصدر|photo)[^)\]]*[)\]]$|-\s*ارشيفيه$")
 # Bylines: كتب / بقلم / إعداد / حوار / ترجمة / متابعة, with a short name after.
-BYLINE_RE = _rx(r"^(?:كتب|كتبت|بقلم|اعداد|حوار|ترجمه|متابعه|تقرير|تحرير|مراسل(?:ه)?|by)\s*[:：\-–]?\s*(?P<name>[^.،,:]{2,60})$")
+BYLINE_RE = _rx(r"^(?:كتب|كتبت|بقلم|اعداد|حوار|ترجمه|متابعه|تقرير|تحرير|مراسل(?:ه)?|by)\s*[:：\-–]?\s*"
+                r"(?P<name>(?:(?:د|م|ا|أ|دكتور|الدكتور|المهندس|الاستاذ)\.?\s+)?[^.،,:]{2,60})$")
 # Agency credits: (أ ف ب)، (رويترز)، وكالات، - واس
 # News agencies as credited in Arabic copy (keys are lower-cased, so Latin names are too).
 AGENCIES = (r"وكالات الانباء|وكالات|رويترز|ا ف ب|اف ب|ا ش ا|واس|قنا|وام|بنا|كونا|سانا|الاناضول|د ب ا|يو بي ا|"
@@ -77,6 +81,8 @@ AGENCY_RE = _rx(rf"(?:^|[(\-–\s])(?P<agency>{AGENCIES})(?:[)\s\-–]|$)")
 # «عمّان ـ وكالات», «(رويترز)»: a line that only credits an agency, with an optional city before it.
 # Matched against ``key`` (folded, lower-cased) text.
 AGENCY_LINE_RE = _rx(rf"^(?:(?P<city>[\u0600-\u06ff]+(?: [\u0600-\u06ff]+)?)\s*[-–—]?\s*)?\(?(?P<agency>{AGENCIES})\)?\s*[:.]?$")
+# A line that only names where the story was filed (and who sent it): «عمّان - بترا», «القاهرة -».
+DATELINE_LINE_RE = _rx(r"^(?P<city>[\u0600-\u06ff]+(?: [\u0600-\u06ff]+)?)\s*[-–—ـ]+\s*(?P<agency>[\u0600-\u06ffA-Za-z ]{0,20}?)\s*[-–—ـ]*$")
 # Published-stamp prefixes: the date after them is the article's own, not the masthead's.
 PUBLISHED_RE = _rx(r"^(?:نشر(?: في| بتاريخ)?|تاريخ النشر|بتاريخ|اخر تحديث|تم النشر|تاريخ الاضافه|منذ)\b")
 # Short words that may sit beside a date on a date line: الموافق، م، هـ، الساعة، ص/م ...
@@ -94,7 +100,7 @@ def key(line: str) -> str:
 def publisher_from(line_key: str) -> str | None:
     """The site's name from a 'follow <site> on …' or copyright line, as a folded key."""
     m = FOLLOW_SITE_RE.match(line_key)
-    if m and 1 <= len(m.group("name").split()) <= 4:
+    if m and 1 <= len(m.group("name").split()) <= 4 and not PLATFORM_RE.search(m.group("name")):
         return m.group("name").strip()
     m = COPYRIGHT_RE.search(line_key)
     if m and m.group("name") and 1 <= len(m.group("name").split()) <= 4:
