@@ -19,10 +19,21 @@ def _add_analyze(sub) -> None:
     p.add_argument("--json", action="store_true", help="print the article object (JSONL for many pages)")
     p.add_argument("--url", help="the page's URL, when SOURCE is a file")
     p.add_argument("--site", help="the site's domain (e.g. example.com), for site-level chrome learning")
-    p.add_argument("--max-bytes", type=int, default=None, help="refuse inputs larger than this (default 20 MB)")
+    p.add_argument("--max-bytes", type=positive_int, default=None, help="refuse inputs larger than this many bytes (default 20 MB)")
     p.add_argument("--allow-private", action="store_true", help="allow fetching private/loopback addresses")
     p.add_argument("--state", help="file remembering feed/sitemap items already read (default ~/.cache/marsad/seen.json)")
     p.set_defaults(func=cmd_analyze)
+
+
+def positive_int(value: str) -> int:
+    """An argparse type: a whole number above zero (anything else is a usage error, exit 2)."""
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {value}")
+    return n
 
 
 def cmd_analyze(args) -> int:
@@ -48,8 +59,10 @@ def cmd_analyze(args) -> int:
             print(result.to_json(indent=None if many else 2), flush=many)
         else:
             print(render(result))
-    if many and not done:
+    if many and not done and failed:
         raise InputError(f"no article could be read from {args.source} ({failed} failed)")
+    if many and not done:
+        print(f"marsad: nothing new in {args.source}", file=sys.stderr)  # a feed re-read: not an error
     return 0
 
 

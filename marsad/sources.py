@@ -144,13 +144,30 @@ def analyze_record(rec: dict, where: str | None = None, **opts) -> Article:
     if not isinstance(rec, dict):
         raise InputError("not a JSON object")
     body = rec.get("html") or rec.get("text")
-    if not isinstance(body, str) or not body.strip():
+    if body is not None and not isinstance(body, str):
+        raise InputError("the record's 'text'/'html' must be a string")
+    if not body or not body.strip():
         raise InputError("record has no 'text' or 'html'")
     art = analyze(body, url=rec.get("url"), site=rec.get("site"), path=where, title=rec.get("title"),
-                  published=rec.get("published"), format="html" if rec.get("html") else None, **opts)
+                  published=iso_date(rec.get("published")), format="html" if rec.get("html") else None, **opts)
     if rec.get("id"):
         art.source.id = str(rec["id"])
     return art
+
+
+def iso_date(value) -> str | None:
+    """A record's ``published`` as an ISO date(time), or None when it is not one (the contract's type)."""
+    if not isinstance(value, str):
+        return None
+    import datetime as dt
+
+    value = value.strip()
+    try:
+        if len(value) == 10:
+            return dt.date.fromisoformat(value).isoformat()
+        return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()
+    except ValueError:
+        return None
 
 
 def with_progress(items: Iterable, enabled: bool) -> Iterable:

@@ -96,3 +96,30 @@ def test_jsonl_batch_keeps_going(tmp_path):
 def test_usage_error_exit_code():
     assert run_cli("analyze").returncode == 2
     assert run_cli("frobnicate").returncode == 2
+
+
+def test_jsonl_fields_are_checked(tmp_path):
+    p = tmp_path / "b.jsonl"
+    p.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in [
+        {"id": "n", "text": 12345},
+        {"id": "d", "text": PAGE, "published": "not-a-date"},
+        {"id": "e", "text": PAGE, "published": "2025-03-03"},
+    ]) + "\n", encoding="utf-8")
+    proc = run_cli("analyze", str(p), "--json")
+    assert proc.returncode == 0
+    out = {o["source"]["id"]: o for o in map(json.loads, proc.stdout.decode().splitlines())}
+    assert "must be a string" in proc.stderr.decode()
+    assert out["d"]["dates"]["published"] is None and out["e"]["dates"]["published"] == "2025-03-03"
+
+
+def test_bad_option_values_are_usage_errors():
+    assert run_cli("analyze", "x.txt", "--max-bytes", "-5").returncode == 2
+    assert run_cli("factcheck", "نص", "-k", "0").returncode == 2
+
+
+def test_python_api_refuses_non_text():
+    import marsad
+    from marsad.errors import InputError
+
+    with pytest.raises(InputError):
+        marsad.analyze(None)

@@ -114,9 +114,23 @@ def test_local_feed_file_fetches_its_items(tmp_path, capsys):
         path = tmp_path / "saved.rss"
         path.write_bytes(rss(web.base, ["/n/2"]))
         rc = main(["analyze", str(path), "--json", "--allow-private", "--state", str(tmp_path / "s.json")])
-    out = capsys.readouterr().out.strip().split("\n")
-    assert rc == 0 and len(out) == 1
-    assert json.loads(out[0])["source"]["url"] == web.url("/n/2")
+        out = capsys.readouterr().out.strip().split("\n")
+        assert rc == 0 and len(out) == 1
+        assert json.loads(out[0])["source"]["url"] == web.url("/n/2")
+        # read again: nothing new is not an error
+        rc = main(["analyze", str(path), "--json", "--allow-private", "--state", str(tmp_path / "s.json")])
+    out, err = capsys.readouterr()
+    assert rc == 0 and out == "" and "nothing new" in err
+
+
+def test_a_damaged_feed_is_reported_and_its_items_still_read(tmp_path, capsys):
+    with LocalWeb(Routes(PAGES)) as web:
+        path = tmp_path / "cut.rss"
+        path.write_bytes(rss(web.base, ["/n/1"]).rsplit(b"</channel>", 1)[0])  # cut off before its end
+        rc = main(["analyze", str(path), "--json", "--allow-private", "--state", str(tmp_path / "s.json")])
+    out, err = capsys.readouterr()
+    assert rc == 0 and len(out.strip().split("\n")) == 1
+    assert "damaged feed" in err
 
 
 def test_a_feed_that_is_not_xml(tmp_path, capsys):

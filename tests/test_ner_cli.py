@@ -110,3 +110,10 @@ def test_command_groups_are_shared_with_other_parts():
     assert group(sub, "train") is group(sub, "train")
     assert parser.parse_args(["train", "spell"]).func == "spell"
     assert parser.parse_args(["train", "ner"]).func.__name__ == "cmd_train"
+
+
+def test_a_bare_full_stop_line_ends_a_sentence():
+    from marsad.ner.conll import parse
+
+    sents = parse(["زار B-PERS", "عمان B-LOC", ".", "", "وصل O", ". O"])
+    assert [toks for toks, _ in sents] == [["زار", "عمان"], ["وصل", "."]]

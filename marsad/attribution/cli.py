@@ -6,12 +6,15 @@ import sys
 
 
 def register(sub) -> None:
+    from ..cli import positive_int
+
     p = sub.add_parser("factcheck", help="find fact-checked claims close to a claim (TEXT, or - for stdin)")
     p.add_argument("text", help="the claim, in Arabic; - reads it from stdin")
-    p.add_argument("-k", type=int, default=5, help="how many matches (default 5)")
+    p.add_argument("-k", type=positive_int, default=5, help="how many matches (default 5)")
     p.add_argument("--method", choices=("auto", "tfidf", "e5"), default="auto",
                    help="tfidf (built in), e5 (needs the claims-embed extra) or auto (both when available)")
-    p.add_argument("--json", action="store_true", help="print the matches as a JSON list")
+    p.add_argument("--json", action="store_true",
+                   help="print the matches as a JSON list (with --against: {factchecks, articles})")
     p.add_argument("--against", metavar="SOURCE",
                    help="also read these articles (file, folder, URL, feed, WARC, .jsonl) and say which agree or disagree")
     p.add_argument("--allow-private", action="store_true", help="with --against: allow private/loopback URLs")

@@ -19,6 +19,7 @@ from importlib import resources
 from urllib.parse import unquote, urlparse
 
 from ..errors import InputError
+from ..text.normalize import arabic_ratio
 from .features import char_grams, words
 
 ATTACH_MIN_SCORE = 0.45  # a claim in an article carries only fact-checks this close
@@ -116,10 +117,17 @@ def scores(text: str, method: str = "auto") -> list[float]:
     return [(a + max(0.0, (d - 0.75) / 0.25)) / 2 for a, d in zip(lexical, dense)]
 
 
-def match(claim_text: str, k: int = 5, method: str = "auto") -> list[dict]:
-    """The ``k`` closest fact-checked claims: [{title, verdict, rating, source, url, date, score}] best first."""
+def _check_claim(claim_text) -> None:
+    """The index and the stance model know Arabic only: refuse anything else in one line."""
     if not isinstance(claim_text, str) or not words(claim_text):
         raise InputError("fact-check matching needs a claim with words in it")
+    if arabic_ratio(claim_text) < 0.5:
+        raise InputError("the claim is not in Arabic (fact-checks are matched in Arabic only)")
+
+
+def match(claim_text: str, k: int = 5, method: str = "auto") -> list[dict]:
+    """The ``k`` closest fact-checked claims: [{title, verdict, rating, source, url, date, score}] best first."""
+    _check_claim(claim_text)
     if k < 1:
         raise InputError("k must be at least 1")
     items = _index()["items"]
@@ -152,8 +160,7 @@ def related(claim_text: str, articles, k: int = 10, min_score: float = 0.25) -> 
     """
     from .stance import stance
 
-    if not isinstance(claim_text, str) or not words(claim_text):
-        raise InputError("a claim with words in it is needed")
+    _check_claim(claim_text)
     sents = [(art, s.text) for art in articles for s in art.sentences if len(words(s.text)) >= 4]
     grams = [dict(hashed_grams(t)) for _, t in sents]
     idf = _idf(grams)

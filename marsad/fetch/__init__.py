@@ -184,7 +184,7 @@ def _feed_items(data: bytes, where: str) -> Iterable[tuple | InputError]:
     from .feeds import parse_feed
 
     for it in parse_feed(data, where):
-        yield it.url, it.title, it.published, it.html
+        yield it if isinstance(it, InputError) else (it.url, it.title, it.published, it.html)
 
 
 def _sitemap_items(data: bytes, where: str, fetcher: Fetcher, depth: int = 0) -> Iterable[tuple | InputError]:

@@ -32,15 +32,18 @@ def _iso(entry) -> str | None:
     return None
 
 
-def parse_feed(data: bytes, where: str) -> list[Item]:
-    """The feed's items, newest first as the feed lists them; InputError when it is not a feed."""
+def parse_feed(data: bytes, where: str) -> list[Item | InputError]:
+    """The feed's items, newest first as the feed lists them; InputError when it is not a feed.
+    A damaged feed that still yields items gets an InputError in front of them, to be reported."""
     parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=True)
+    why = type(parsed.get("bozo_exception")).__name__ if parsed.get("bozo_exception") else "no feed elements"
     if not parsed.entries:
         if parsed.get("bozo") or not parsed.get("version"):
-            why = type(parsed.get("bozo_exception")).__name__ if parsed.get("bozo_exception") else "no feed elements"
             raise InputError(f"{where}: not an RSS or Atom feed ({why})")
         return []
-    items = []
+    items: list[Item | InputError] = []
+    if parsed.get("bozo"):
+        items.append(InputError(f"{where}: damaged feed ({why}); reading the {len(parsed.entries)} item(s) it still has"))
     for e in parsed.entries:
         html = None
         for c in e.get("content") or []:

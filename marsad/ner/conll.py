@@ -25,6 +25,11 @@ def parse(lines, name: str = "input") -> list[Sentence]:
                 toks, tags = [], []
             continue
         parts = line.rsplit(None, 1)
+        if parts == ["."]:  # a bare full stop: a sentence end without a tag
+            if toks:
+                sents.append((toks, tags))
+                toks, tags = [], []
+            continue
         if len(parts) == 1 and parts[0] in TAGS:
             continue  # a tag with an empty token (ANERcorp has one): nothing to tag
         if len(parts) != 2 or parts[1] not in TAGS:

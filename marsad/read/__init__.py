@@ -33,10 +33,12 @@ def read(data: str | bytes, url: str | None = None, site: str | None = None, pat
          title: str | None = None, published: str | None = None, site_chrome: set[str] | None = None,
          max_bytes: int = MAX_BYTES, format: str | None = None) -> Article:
     """One page → Article.  ``format`` forces "html" or "dump"; otherwise it is sniffed."""
+    if not isinstance(data, (str, bytes)):
+        raise InputError(f"expected the page as text or bytes, got {type(data).__name__}")
     if isinstance(data, bytes):
         data, _ = decode(data, max_bytes=max_bytes)
     elif len(data) > max_bytes:
-        raise InputError(f"input is {len(data) / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit (raise it with --max-bytes)")
+        raise InputError(f"input is {len(data) / 2**20:.1f} MB, over the {max_bytes / 2**20:g} MB limit (raise it with --max-bytes)")
     if not data.strip():
         raise InputError("input is empty")
     if "\x00" in data[:8192]:

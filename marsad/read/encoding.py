@@ -37,7 +37,7 @@ def decode(data: bytes, max_bytes: int = MAX_BYTES, declared: str | None = None)
     ``<meta charset>`` but, like it, must still yield Arabic to win over the legacy code pages.
     """
     if len(data) > max_bytes:
-        raise InputError(f"input is {len(data) / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit (raise it with --max-bytes)")
+        raise InputError(f"input is {len(data) / 2**20:.1f} MB, over the {max_bytes / 2**20:g} MB limit (raise it with --max-bytes)")
     if not data.strip():
         raise InputError("input is empty")
     for bom, enc in _BOMS:
