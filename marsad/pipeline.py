@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 
-from .article import Article
+from .article import Article, Flag
 from .read import read
 
 # (name, "module:function"), in order.  Later stages rely on earlier ones' layers.
@@ -24,6 +24,12 @@ STAGES: list[tuple[str, str]] = [
     ("editor", "marsad.editor.stage:run"),
 ]
 
+# Past this many characters (about thirty long articles) only the reading and text layers are
+# built: several enrichment stages grow faster than linearly with length, and a page that long
+# is a book or a dump of a whole site, not an article.
+MAX_ANALYSIS_CHARS = 300_000
+
+
 _loaded: dict[str, Callable[[Article], None]] = {}
 
 
@@ -36,15 +42,21 @@ def stage(name: str) -> Callable[[Article], None]:
 
 
 def analyze(text_or_html: str | bytes, url: str | None = None, site: str | None = None,
-            path: str | None = None, stages: list[str] | None = None, **read_options) -> Article:
+            path: str | None = None, stages: list[str] | None = None, max_chars: int = MAX_ANALYSIS_CHARS,
+            **read_options) -> Article:
     """Read one page (text dump or HTML, str or bytes) and run the pipeline over it."""
     art = read(text_or_html, url=url, site=site, path=path, **read_options)
-    return enrich(art, stages)
+    return enrich(art, stages, max_chars)
 
 
-def enrich(art: Article, stages: list[str] | None = None) -> Article:
+def enrich(art: Article, stages: list[str] | None = None, max_chars: int = MAX_ANALYSIS_CHARS) -> Article:
     """Run the pipeline's stages (all, or the named ones in pipeline order) over an Article."""
+    too_long = len(art.text) > max_chars
     for name, _ in STAGES:
-        if stages is None or name in stages:
+        if (stages is None or name in stages) and not (too_long and name != "text"):
             stage(name)(art)
+    if too_long:
+        art.flags.append(Flag(kind="too_long", text="", note=(
+            f"the text has {len(art.text):,} characters, over the {max_chars:,} analysed in full: "
+            "entities, quotes, claims, events, time expressions and editor checks were not extracted")))
     return art

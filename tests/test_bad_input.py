@@ -123,3 +123,17 @@ def test_python_api_refuses_non_text():
 
     with pytest.raises(InputError):
         marsad.analyze(None)
+
+
+def test_a_very_long_page_keeps_its_text_and_says_what_was_skipped():
+    import marsad
+
+    paras = [f"وقال مسؤول في وزارة الزراعة إن المرحلة رقم {i} من مشروع الري الحديث ستشمل مئات المزارع في الوادي، "
+             f"وإن العمل فيها يبدأ بعد {i} أسابيع من توقيع العقود مع الشركات المنفذة." for i in range(60)]
+    long_page = "مشروع وطني لتحديث شبكات الري في المزارع\n" + "\n".join(paras)
+    art = marsad.analyze(long_page, max_chars=5_000)
+    assert len(art.text) > 5_000 and art.blocks and art.sentences
+    assert art.quotes == [] and art.timex == []
+    assert [f.kind for f in art.flags] == ["too_long"]
+    full = marsad.analyze(long_page)
+    assert full.quotes and full.timex and not any(f.kind == "too_long" for f in full.flags)

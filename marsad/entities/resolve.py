@@ -12,6 +12,8 @@ goes to the person who holds that role in the article.
 """
 from __future__ import annotations
 
+import bisect
+
 import re
 from dataclasses import dataclass, field
 
@@ -35,10 +37,14 @@ class _Ent:
     keys: list[str] = field(default_factory=list)  # persons: sound keys of the name words
     roles: list[tuple[str, str | None, bool]] = field(default_factory=list)  # (role, iso, leader)
     mentions: list[Mention] = field(default_factory=list)
+    doc: "_Doc | None" = field(default=None, repr=False)  # the document that indexes its mentions
 
     def add(self, text: str, start: int, end: int, kind: str, type_: str | None = None) -> None:
         if not any(m.start == start and m.end == end for m in self.mentions):
-            self.mentions.append(Mention(text[start:end], start, end, kind, type_))
+            m = Mention(text[start:end], start, end, kind, type_)
+            self.mentions.append(m)
+            if self.doc is not None:
+                self.doc.index(m)
 
 
 class _Doc:
@@ -46,16 +52,40 @@ class _Doc:
         self.text, self.kb = text, kb
         self.ents: list[_Ent] = []
         self.by_kb: dict[str, _Ent] = {}
+        # Every mention by start offset, so that an overlap check costs a bisection, not a scan.
+        self._starts: list[int] = []
+        self._spans: list[tuple[int, int, str]] = []
+        self._longest = 0
+
+    def adopt(self, ent: _Ent) -> _Ent:
+        """Make ``ent`` one of the document's entities, its mentions indexed from now on."""
+        ent.doc = self
+        self.ents.append(ent)
+        for m in ent.mentions:
+            self.index(m)
+        return ent
+
+    def index(self, m: Mention) -> None:
+        i = bisect.bisect_right(self._starts, m.start)
+        self._starts.insert(i, m.start)
+        self._spans.insert(i, (m.start, m.end, m.kind))
+        self._longest = max(self._longest, m.end - m.start)
+
+    def reindex(self) -> None:
+        """After mentions were dropped from entities."""
+        self._spans = sorted((m.start, m.end, m.kind) for e in self.ents for m in e.mentions)
+        self._starts = [sp[0] for sp in self._spans]
 
     def taken(self, start: int, end: int, kinds=("name",)) -> bool:
-        return any(m.start < end and start < m.end and m.kind in kinds for e in self.ents for m in e.mentions)
+        lo = bisect.bisect_left(self._starts, start - self._longest)
+        hi = bisect.bisect_left(self._starts, end)
+        return any(self._spans[i][1] > start and self._spans[i][2] in kinds for i in range(lo, hi))
 
     def kb_entity(self, kb_id: str) -> _Ent:
         if kb_id not in self.by_kb:
             e = self.kb.get(kb_id) or {}
             ent = _Ent(type=e.get("type", "LOC"), name=e.get("name", ""), kb_id=kb_id, name_en=e.get("name_en"))
-            self.by_kb[kb_id] = ent
-            self.ents.append(ent)
+            self.by_kb[kb_id] = self.adopt(ent)
         return self.by_kb[kb_id]
 
     def person(self, start: int, end: int, type_: str | None = None) -> _Ent:
@@ -75,8 +105,7 @@ class _Doc:
             if best is None or len(set(keys) & set(p.keys)) > len(set(keys) & set(best.keys)):
                 best = p
         if best is None:
-            best = _Ent(type="PER", name=self.text[start:end], keys=keys)
-            self.ents.append(best)
+            best = self.adopt(_Ent(type="PER", name=self.text[start:end], keys=keys))
         elif len(keys) > len(best.keys):
             best.keys, best.name = keys, self.text[start:end]
         best.add(self.text, start, end, "name", type_)
@@ -137,9 +166,10 @@ def resolve(text: str, ner_spans: list[Mention] | None = None, kb: KB | None = N
         if doc.taken(m.start, m.end) or any(a <= m.start and m.end <= b for a, b in nick_spans):
             continue
         _add_kb_match(doc, m, words, kb)
+    word_ends = [w.end for w in words]  # words are in text order: find a span's words by bisection
     for s in ner_spans or []:  # the tagger fills in what rules and the KB did not find
         if not any(a <= s.start and s.end <= b for a, b in nick_spans):
-            _add_ner(doc, s, words, kb)
+            _add_ner(doc, s, words, kb, word_ends)
     _bare_names(doc, words, joins, by_word)
 
     _add_orgs(doc, words, joins, by_word, titles)
@@ -208,12 +238,16 @@ def _locative(m: Match, words: list[Word]) -> bool:
     return m.first_word > 0 and words[m.first_word - 1].text in _LOCATIVE
 
 
-def _add_ner(doc: _Doc, s: Mention, words: list[Word], kb: KB) -> None:
+def _add_ner(doc: _Doc, s: Mention, words: list[Word], kb: KB, word_ends: list[int]) -> None:
     """A tagger span that no rule or KB name has covered: a person (trimmed of trailing words
     that cannot end a name), or a place/organisation linked to the KB when its text is there."""
     if s.end <= s.start or doc.taken(s.start, s.end, ("name", "metonym", "descriptor", "title")):
         return
-    span_words = [w for w in words if w.start < s.end and s.start < w.end]
+    i = bisect.bisect_right(word_ends, s.start)
+    span_words = []
+    while i < len(words) and words[i].start < s.end:
+        span_words.append(words[i])
+        i += 1
     if not span_words:
         return
     if (s.type or "").upper().startswith("PER"):
@@ -241,7 +275,7 @@ def _add_ner(doc: _Doc, s: Mention, words: list[Word], kb: KB) -> None:
             return
     ent = _Ent(type=type_, name=doc.text[s.start:s.end], keys=[key])
     ent.add(doc.text, s.start, s.end, "name", s.type)
-    doc.ents.append(ent)
+    doc.adopt(ent)
 
 
 def _may_end_name(w: str, kb: KB) -> bool:
@@ -266,7 +300,7 @@ def _add_orgs(doc: _Doc, words: list[Word], joins: list[bool], by_word: dict, ti
         ent = next((e for e in doc.ents if e.kb_id is None and e.type == type_ and e.keys == [key]), None)
         if ent is None:
             ent = _Ent(type=type_, name=text[start:end], keys=[key])
-            doc.ents.append(ent)
+            doc.adopt(ent)
         ent.add(text, start, end, "name")
         for a_start, a_end in acronyms:
             acronym = text[a_start:a_end]
@@ -291,7 +325,7 @@ def _resolve_title(doc: _Doc, t: roles.Title) -> None:
             return
     e = _Ent(type="PER", name=doc.text[t.start:t.end], roles=[(t.role, t.country, t.leader)])
     e.add(doc.text, t.start, t.end, "title")
-    doc.ents.append(e)
+    doc.adopt(e)
 
 
 def _surnames(doc: _Doc, words: list[Word], joins: list[bool]) -> None:
@@ -366,6 +400,7 @@ def _descriptors(doc: _Doc, words: list[Word], joins: list[bool], kb: KB, titles
             fit[0].add(doc.text, start, end, "descriptor")
             for e in doc.ents:  # «الآسيوية» in «الدولة الآسيوية» is not a mention of Asia
                 e.mentions = [m for m in e.mentions if not (start <= m.start and m.end <= end and (m.start, m.end) != (start, end))]
+            doc.reindex()
 
 
 def _kingdom(doc: _Doc, start: int, end: int, countries: list[_Ent], titles: list[roles.Title]) -> None:

@@ -95,6 +95,7 @@ def read_dump(text: str, art: Article | None = None, site_chrome: set[str] | Non
     """Classify the lines of a page dump and lay the article out into ``art``."""
     art = art or Article()
     art.source.format = art.source.format or "dump"
+    text = DASH_TATWEEL_RE.sub("-", text)  # «عمّان ـ وكالات»: a lone tatweel is a dash, not a stretch
     lines = [Line(i, t, F.key(t), fold(t), len(t.split())) for i, t in enumerate(light(text).split("\n")) if t.strip()]
     site_chrome = site_chrome or set()
     counts = Counter(ln.key for ln in lines)
@@ -279,6 +280,7 @@ def _layout(art: Article, lines: list[Line], title: str | None) -> Article:
     return art
 
 
+DASH_TATWEEL_RE = re.compile(r"(?<!\S)\u0640+(?!\S)")
 TIME_RE = re.compile(r"\b(?P<h>[0-9]{1,2}):(?P<m>[0-9]{2})\s*(?P<ampm>ص|م|صباحا|مساء|am|pm)?")
 
 

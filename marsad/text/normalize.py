@@ -17,8 +17,6 @@ DIACRITICS_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 # Bidi embeddings/overrides/isolates, marks, zero-width chars, BOM, soft hyphen.
 CONTROLS_RE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff\u00ad]")
 PRESENTATION_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]+")
-# Tatweel standing alone between spaces is used as a dash («عمّان ـ وكالات»); inside a word it only stretches it.
-DASH_TATWEEL_RE = re.compile(r"(?<!\S)\u0640+(?!\S)")
 SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 _DIGITS = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")}
@@ -42,8 +40,7 @@ def light(text: str) -> str:
     """Readable normal form: NFC, presentation forms unfolded, controls/tatweel gone, spaces tidied."""
     text = unicodedata.normalize("NFC", text)
     text = PRESENTATION_RE.sub(_unfold_presentation, text)
-    text = CONTROLS_RE.sub("", text)
-    text = DASH_TATWEEL_RE.sub("-", text).replace(TATWEEL, "")
+    text = CONTROLS_RE.sub("", text).replace(TATWEEL, "")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = SPACES_RE.sub(" ", text)
     return "\n".join(line.strip() for line in text.split("\n"))
