@@ -219,3 +219,13 @@ def test_a_tagger_span_inside_a_nickname_stays_the_persons():
     france = entity_of(ents, "فرنسا")
     assert "الإليزيه" not in [m.text for m in france.mentions]
     assert "سيد الإليزيه" in [m.text for m in entity_of(ents, "بيار مارتان").mentions]
+
+
+def test_a_name_shared_by_a_country_and_another_countrys_capital():
+    """عمان is Oman and Amman: the article's other places decide, and so does a written shadda."""
+    jordan = resolve("استقبل العاهل الأردني في عمان وفدا من رجال الأعمال، وأكد دعم الأردن للاستثمار.")
+    oman = resolve("وصل الوزير العماني إلى مسقط، وقالت سلطنة عمان إن الزيارة ناجحة.")
+    shadda = resolve("افتتح معرض الكتاب في عمّان أمس.")
+    assert any(e.kb_id == "city:JOR-capital" for e in jordan) and not any(e.kb_id == "country:OMN" for e in jordan)
+    assert any(e.kb_id == "country:OMN" for e in oman) and not any(e.kb_id == "city:JOR-capital" for e in oman)
+    assert any(e.kb_id == "city:JOR-capital" for e in shadda)

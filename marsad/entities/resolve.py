@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..article import Entity, Mention
 from ..text.normalize import fold
@@ -123,7 +123,7 @@ def resolve(text: str, ner_spans: list[Mention] | None = None, kb: KB | None = N
     """The entities of one text (ids e1, e2 ... in order of first mention); [] when none."""
     kb = kb or load()
     words, joins = words_of(text)
-    matches = find(text, kb, words, joins)
+    matches = _disambiguate(text, find(text, kb, words, joins), kb)
     by_word = {m.first_word: m for m in matches}
     doc = _Doc(text, kb)
     pending: list[roles.Title] = []
@@ -229,6 +229,31 @@ def _add_kb_match(doc: _Doc, m: Match, words: list[Word], kb: KB) -> None:
             return
     kind = "descriptor" if m.alias.kind == "demonym" else "name"
     doc.kb_entity(m.alias.kb_id).add(text, m.start, m.end, kind)
+
+
+def _disambiguate(text: str, matches: list[Match], kb: KB) -> list[Match]:
+    """A name a country shares with another country's city (عمان: Oman, and Amman in Jordan) goes
+    to the city when the text writes the city's shadda (عمّان), or names the city's country and
+    nothing else of the first country (no «العماني», «مسقط»)."""
+    named: dict[str, set[str]] = {}
+    for m in matches:
+        named.setdefault(m.alias.kb_id, set()).add(fold(m.alias.text))
+    out = []
+    for m in matches:
+        here = fold(m.alias.text)
+        for c in kb.exact.get(here, ()):
+            city = kb.get(c.kb_id) or {}
+            own = kb.get(m.alias.kb_id) or {}
+            if not c.kb_id.startswith("city:") or not own.get("iso") or city.get("country") in (None, own["iso"]):
+                continue
+            shadda = "\u0651" in text[m.start:m.end]
+            its_country = kb.country(city["country"]) in named
+            other_cues = bool(named.get(m.alias.kb_id, set()) - {here})
+            if shadda or (its_country and not other_cues):
+                m = replace(m, alias=c)
+                break
+        out.append(m)
+    return out
 
 
 def _locative(m: Match, words: list[Word]) -> bool:
