@@ -234,3 +234,14 @@ def test_headline_with_speaker_and_colon():
 def test_recipients_are_not_speakers():
     art = article(["وقال لزملائه إن المباراة صعبة.", "وقال المدرب للصحفيين إن الفريق جاهز."])
     assert [q.speaker_text for q in art.quotes] == [None, "المدرب"]
+
+
+def test_time_phrases_and_quantifiers_around_the_speaker():
+    """«حذرت الأسبوع الماضي من …»: the time is not the speaker; «كثير من المراقبين» is one source."""
+    from marsad.attribution.speech import Finder
+
+    text = ("وكانت نقابة المعلمين قد حذرت الأسبوع الماضي من إغلاق المدارس في القرى البعيدة.\n"
+            "ويرى كثير من المراقبين أن الإضراب سيستمر حتى نهاية الشهر.")
+    found = Finder(text).find()
+    speakers = [text[f.speaker[0]:f.speaker[1]] if f.speaker else None for f in found]
+    assert speakers == ["نقابة المعلمين", "كثير من المراقبين"]

@@ -20,7 +20,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from ..text.normalize import DIACRITICS_RE, fold_with_map
+from ..text.normalize import DIACRITICS_RE, fold, fold_with_map
 from ..text.sentences import split
 from . import lexicon as lx
 from .marks import Quoted, quoted_spans
@@ -298,7 +298,9 @@ class Finder:
                 pos += len(part)
                 continue
             ws = self.words(pos, pos + len(part))
-            cut = next((i for i, w in enumerate(ws) if _circumstance(w.text)), None)
+            # «كثير من المراقبين»، «عدد من المسؤولين»: من after a quantifier belongs to the speaker
+            cut = next((i for i, w in enumerate(ws) if _circumstance(w.text)
+                        and not (w.text == "من" and i and ws[i - 1].text in QUANTIFIERS)), None)
             if first:
                 if cut == 0:
                     break
@@ -488,7 +490,8 @@ class Finder:
         prep = lx.OBJECT_PREPOSITIONS.get(verb.lemma)
         k = next((i for i, w in enumerate(region[:10]) if w.text == prep), None) if prep else None
         if k is not None and k + 1 < len(region):  # «كشف X عن …»، «حذر من …»، «أكد X على …»
-            spk = self.trim(c["e"], region[k - 1].end) if k else None
+            # «حذرت الأسبوع الماضي من …»: a time phrase between verb and object is not a speaker
+            spk = self.trim(c["e"], region[k - 1].end) if k and not _circumstance(region[0].text) else None
             return self._object(c, region[k + 1].start, se, spk)
         if prep == "عن":
             return None
@@ -609,6 +612,10 @@ def _object_index(region: list[_Word]) -> int | None:
         if w.text in lx.OBJECT_NOUNS:
             return i
     return None
+
+
+QUANTIFIERS = {fold(w) for w in ("كثير", "الكثير", "عدد", "بعض", "معظم", "أغلب", "غالبية", "عشرات", "مئات",
+                                 "آلاف", "جملة", "مجموعة", "أحد", "إحدى")}
 
 
 def _circumstance(word: str) -> bool:
