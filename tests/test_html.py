@@ -239,3 +239,12 @@ def test_dateline_with_a_tatweel_dash():
     art = read(_page(lead + PARA))
     assert art.byline.dateline == "القاهرة"
     assert art.paragraphs()[0].text.startswith("القاهرة - أعلنت")
+
+
+def test_a_short_headline_in_the_only_h1():
+    html = ("<html><body><h1>استقالة الحكومة</h1><p>قدم رئيس الوزراء استقالة حكومته إلى رئيس الجمهورية مساء اليوم، "
+            "بعد أسابيع من الاحتجاجات في الشوارع والساحات.</p></body></html>")
+    import marsad
+
+    art = marsad.analyze(html, stages=[])
+    assert art.headline == "استقالة الحكومة" and [b.kind for b in art.blocks] == ["headline", "paragraph"]

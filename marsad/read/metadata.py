@@ -205,7 +205,8 @@ def _h1(tree, candidates: list[str]) -> tuple[str | None, object | None]:
         k = F.key(t)
         if any(k and (k == c or (len(k) > 10 and (k in c or c in k))) for c in keys):
             return t, h
-    real = [(t, h) for t, h in h1s if len(t.split()) >= 3]
+    # One- or two-word h1s are usually the site's logo, unless the page has no other h1.
+    real = [(t, h) for t, h in h1s if len(t.split()) >= 3] or (h1s if len(h1s) == 1 else [])
     return max(real, key=lambda x: len(x[0])) if real else (None, None)
 
 
