@@ -56,6 +56,8 @@ def test_merge_unmerge_and_explain(tmp_path):
         assert info["documents"] == ["a", "c"]
         assert [m["id"] for m in info["merges"]] == [mid]
         assert c not in {r["id"] for r in reg.list()}
+        # the survivor's document count includes what was merged into it
+        assert next(r["documents"] for r in reg.list() if r["id"] == a) == 2
         # A new article naming the merged spelling now lands on the survivor.
         assert ids_by_name(reg, "d", DOC_C)["روبرتو ألميدا"] == a
         reg.unmerge(mid)

@@ -75,7 +75,10 @@ def cmd_show(args) -> int:
 def cmd_merge(args) -> int:
     with _open(args) as reg:
         mid = reg.merge(args.keep, args.other, args.note)
-    print(json.dumps({"merge_id": mid}) if args.json else f"merge {mid}: {args.other} → {args.keep}")
+        row = reg.merge_row(mid)
+    # The ids as recorded: an id merged earlier stands for the entity it now belongs to.
+    print(json.dumps({"merge_id": mid, "kept": row["kept"], "merged": row["merged"]}) if args.json
+          else f"merge {mid}: {row['merged']} → {row['kept']}")
     return 0
 
 

@@ -140,10 +140,14 @@ class Registry:
                                   (a, b, _now(), note))
         return cur.lastrowid
 
-    def unmerge(self, merge_id: int) -> None:
+    def merge_row(self, merge_id: int) -> dict:
         row = self.db.execute("SELECT * FROM entity_merges WHERE id = ?", (merge_id,)).fetchone()
         if not row:
             raise InputError(f"no merge {merge_id}")
+        return dict(row)
+
+    def unmerge(self, merge_id: int) -> None:
+        row = self.merge_row(merge_id)
         if row["undone_at"]:
             raise InputError(f"merge {merge_id} was already undone at {row['undone_at']}")
         with self.db:
@@ -170,8 +174,12 @@ class Registry:
                 "members": members, "aliases": aliases, "documents": docs, "merges": merges}
 
     def list(self, type_: str | None = None, limit: int = 50) -> list[dict]:
-        sql = ("SELECT e.id, e.type, e.name, e.name_en, e.kb_id, "
-               "(SELECT COUNT(DISTINCT doc) FROM entity_documents d WHERE d.entity_id = e.id) AS documents "
+        # Documents are counted over each entity and everything merged into it, at any depth.
+        sql = ("WITH RECURSIVE m(root, id) AS (SELECT id, id FROM entity_entities WHERE merged_into IS NULL "
+               "UNION ALL SELECT m.root, e.id FROM entity_entities e JOIN m ON e.merged_into = m.id) "
+               "SELECT e.id, e.type, e.name, e.name_en, e.kb_id, "
+               "(SELECT COUNT(DISTINCT d.doc) FROM entity_documents d JOIN m ON d.entity_id = m.id "
+               "WHERE m.root = e.id) AS documents "
                "FROM entity_entities e WHERE e.merged_into IS NULL")
         args: list = []
         if type_:
