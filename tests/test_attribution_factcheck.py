@@ -106,3 +106,12 @@ def test_cli_against_a_folder(capsys):
     out = json.loads(capsys.readouterr().out)
     assert len(out["factchecks"]) == 1
     assert [a["stance"] for a in out["articles"]] == ["agree", "disagree"]
+
+
+def test_a_near_copy_with_the_same_negations_agrees():
+    import marsad
+
+    art = marsad.analyze("افتتاح مستشفى في الشمال\nوزير الصحة يفتتح مستشفى جديدا في مدينة الشمال بحضور عدد من المسؤولين.",
+                         path="near.txt", stages=["text"])
+    (hit,) = factcheck.related("وزير الصحة افتتح مستشفى جديدا في مدينة الشمال", [art])
+    assert hit["stance"] == "agree"

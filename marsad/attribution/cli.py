@@ -40,7 +40,8 @@ def cmd_factcheck(args) -> int:
     if articles is not None:
         print(f"\n{len(articles)} related article(s) in {args.against}:")
         for a in articles:
-            print(f"- [{a['stance']} {a['confidence']:.2f}] {a['score']:.3f}  {a['headline'] or a['article']}")
+            conf = f" {a['confidence']:.2f}" if a["confidence"] is not None else " (near copy)"
+            print(f"- [{a['stance']}{conf}] {a['score']:.3f}  {a['headline'] or a['article']}")
             print(f"   «{a['sentence']}»")
     return 0
 
