@@ -1,6 +1,5 @@
 """Bad input: one clear line on stderr, exit code 1, never a traceback (run as a user would)."""
 import json
-import os
 
 import pytest
 

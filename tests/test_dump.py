@@ -1,9 +1,7 @@
 """Page-dump reading: structure, not strings — the same rules must read pages of different sites."""
 import json
-from pathlib import Path
 
 import jsonschema
-import pytest
 
 import marsad
 from marsad.read.dump import learn_site_chrome
