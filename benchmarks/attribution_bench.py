@@ -25,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from marsad import shared_data  # noqa: E402
 from marsad.article import Article, Block  # noqa: E402
 from marsad.attribution.features import stem, words  # noqa: E402
 from marsad.errors import InputError  # noqa: E402
@@ -32,7 +33,7 @@ from marsad.pipeline import STAGES, stage  # noqa: E402
 from marsad.shared_data import saudinewsnet_article  # noqa: E402
 
 GOLD = ROOT / "benchmarks" / "gold" / "attribution"
-SHARED = ROOT.parent / "shared" / "data"
+SHARED = shared_data.root()
 TRIM = " \t\n.،,؛:"
 # Words that name a role rather than the person: a speaker match needs more than these.
 GENERIC = {"في", "من", "باسم", "عن", "علي", "الي", "و", "ال"}

@@ -34,7 +34,6 @@ import random
 import statistics
 import sys
 import time
-import zipfile
 from collections import Counter
 from pathlib import Path
 
@@ -46,12 +45,12 @@ from marsad.editor.stage import run as editor_run  # noqa: E402
 from marsad.pipeline import STAGES, stage  # noqa: E402
 from marsad.errors import InputError  # noqa: E402
 from marsad.read import read  # noqa: E402
+from marsad.shared_data import saudinewsnet, saudinewsnet_day  # noqa: E402
 from marsad.text.normalize import fold  # noqa: E402
 from marsad.text.tokenize import tokenize  # noqa: E402
 
-DAYS = ROOT.parent / "shared/data/corpus/SaudiNewsNet/dataset"
 HELD_OUT = "2015-08-11.zip"
-ZIP = DAYS / HELD_OUT
+DAY = HELD_OUT  # the SaudiNewsNet day file sampled (--day)
 GOLD = ROOT / "benchmarks/gold/editor/flags_sample.jsonl"
 KINDS = ("spelling", "variant_spelling", "date_mismatch", "missing_preposition")
 # Keyboard-free edits a typist makes: neighbouring letters in the alphabet stand in for slips.
@@ -60,9 +59,7 @@ _LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
 
 def sample(n: int, offset: int = 0) -> list[dict]:
     """Articles offset..offset+n of one seeded draw (a longer draw extends a shorter one)."""
-    with zipfile.ZipFile(ZIP) as zf:
-        recs = json.loads(zf.read(zf.namelist()[0]))
-    recs = [r for r in recs if len(r.get("content") or "") > 300]
+    recs = [r for r in saudinewsnet_day(DAY) if len(r.get("content") or "") > 300]
     return random.Random(7).sample(recs, offset + n)[offset:]
 
 
@@ -132,27 +129,23 @@ def scan_prepositions() -> None:
     from marsad.text.stage import run as text_run
 
     n = raised = 0
-    for z in sorted(ZIP.parent.glob("*.zip")):
-        with zipfile.ZipFile(z) as zf:
-            recs = json.loads(zf.read(zf.namelist()[0]))
-        for rec in recs:
-            try:
-                art = read(f"{rec.get('title') or ''}\n\n{rec.get('content') or ''}")
-            except InputError:
-                continue
-            text_run(art)
-            n += 1
-            for f in preposition_flags(art):
-                raised += 1
-                print(f"{z.name} {rec['url']} {f.start} {f.text} -> {f.suggestion}")
+    for rec in saudinewsnet(nonempty=False):
+        try:
+            art = read(f"{rec.get('title') or ''}\n\n{rec.get('content') or ''}")
+        except InputError:
+            continue
+        text_run(art)
+        n += 1
+        for f in preposition_flags(art):
+            raised += 1
+            print(f"{rec['_zip']} {rec['url']} {f.start} {f.text} -> {f.suggestion}")
     print(f"{n} articles, {raised} missing-preposition flags")
 
 
 def check_keywords() -> None:
     path = GOLD.parent / "keywords_check.jsonl"
     rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
-    with zipfile.ZipFile(ZIP) as zf:
-        recs = {r["url"]: r for r in json.loads(zf.read(zf.namelist()[0]))}
+    recs = {r["url"]: r for r in saudinewsnet_day(DAY)}
     good = total = good3 = total3 = 0
     for row in rows:
         verdict = dict(zip(row["keywords"], row["accepted"]))
@@ -177,7 +170,7 @@ def verdicts(previous: tuple | None, suggestion: str | None) -> dict:
 
 
 def gold_path(offset: int) -> Path:
-    name = "flags_sample" if ZIP.name == HELD_OUT else f"flags_{ZIP.stem}"
+    name = "flags_sample" if DAY == HELD_OUT else f"flags_{DAY.removesuffix('.zip')}"
     return GOLD.with_name(f"{name}.jsonl" if offset == 0 else f"{name}_from{offset}.jsonl")
 
 
@@ -192,8 +185,8 @@ def main() -> None:
     ap.add_argument("--day", default=HELD_OUT,
                     help="another day's zip (note: its words are in the IDF table, a mild bias)")
     args = ap.parse_args()
-    global ZIP
-    ZIP = DAYS / args.day
+    global DAY
+    DAY = args.day
     if args.prepositions:
         return scan_prepositions()
     if args.keywords:
@@ -210,8 +203,10 @@ def main() -> None:
             print(f"{kind:20s} raised {len(got):3d}  checked {len(checked):3d}  correct {good:3d}  "
                   f"precision {prec}  suggestion = the intended word {fixed}/{good}")
         return
-    if not ZIP.exists():
-        sys.exit(f"SaudiNewsNet not found at {ZIP}")
+    try:
+        saudinewsnet_day(DAY)
+    except InputError as e:
+        sys.exit(str(e))
     if not spelling.available():
         print("note: hunspell-ar/pyenchant/wordfreq missing: no spelling flags, no typo injection")
     old = {}
@@ -234,7 +229,7 @@ def main() -> None:
             if f.kind not in KINDS:
                 continue
             per_kind[f.kind] += 1
-            rows.append({"zip": ZIP.name, "url": rec["url"], "kind": f.kind, "start": f.start, "end": f.end,
+            rows.append({"zip": DAY, "url": rec["url"], "kind": f.kind, "start": f.start, "end": f.end,
                          "text": f.text, "suggestion": f.suggestion,
                          **verdicts(old.get((rec["url"], f.kind, f.start)), f.suggestion)})
         if spelling.available():
@@ -249,7 +244,7 @@ def main() -> None:
                 right += bool(hit and fold(hit[0].suggestion) == fold(orig))
     gold.parent.mkdir(parents=True, exist_ok=True)
     gold.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    print(f"{len(recs)} articles from {ZIP.name}: flags {dict(per_kind)} -> {gold.relative_to(ROOT)}")
+    print(f"{len(recs)} articles from {DAY}: flags {dict(per_kind)} -> {gold.relative_to(ROOT)}")
     if naive:
         pick = random.Random(5).sample(naive, min(30, len(naive)))
         print(f"baseline, hunspell alone (every unknown Arabic word of 4+ letters): {len(naive)} flags "

@@ -16,6 +16,7 @@ import re
 import sys
 from pathlib import Path
 
+from marsad import shared_data
 from marsad.attribution.factcheck import hashed_grams
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,7 +44,7 @@ def verdict(rating: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--shared", default=str(ROOT.parent / "shared" / "data"))
+    ap.add_argument("--shared", default=str(shared_data.root()))
     args = ap.parse_args(argv)
     src = Path(args.shared) / "claims" / "factchecks" / "claim_reviews.json"
     if not src.exists():

@@ -14,6 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from marsad import shared_data  # noqa: E402
 from marsad.attribution.stance import LABELS, predict_proba, train  # noqa: E402
 
 
@@ -36,7 +37,7 @@ def macro_f1(gold: list[str], pred: list[str]) -> tuple[float, dict[str, float]]
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--shared", default=str(ROOT.parent / "shared" / "data"))
+    ap.add_argument("--shared", default=str(shared_data.root()))
     ap.add_argument("--epochs", type=int, default=8)
     args = ap.parse_args(argv)
     base = Path(args.shared) / "claims" / "ANS" / "stance"

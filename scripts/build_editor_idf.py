@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import json
 import sys
-import zipfile
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from marsad import shared_data  # noqa: E402
 from marsad.editor.lexicon import STOPWORDS, is_wordlike  # noqa: E402
+from marsad.shared_data import saudinewsnet  # noqa: E402
 from marsad.text.normalize import fold  # noqa: E402
 from marsad.text.tokenize import tokenize  # noqa: E402
 
@@ -28,13 +28,9 @@ HELD_OUT = "2015-08-11.zip"
 
 
 def documents(data: Path):
-    for z in sorted(data.glob("*.zip")):
-        if z.name == HELD_OUT:
-            continue
-        with zipfile.ZipFile(z) as zf:
-            for name in zf.namelist():
-                for rec in json.loads(zf.read(name)):
-                    yield f"{rec.get('title') or ''}\n{rec.get('content') or ''}"
+    for rec in saudinewsnet(nonempty=False, root_dir=data):
+        if rec["_zip"] != HELD_OUT:
+            yield f"{rec.get('title') or ''}\n{rec.get('content') or ''}"
 
 
 def runs(text: str) -> list[list[str]]:
@@ -54,13 +50,13 @@ def runs(text: str) -> list[list[str]]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared/data/corpus/SaudiNewsNet/dataset")
+    ap.add_argument("--data", type=Path, default=shared_data.root(), help="the shared data folder")
     ap.add_argument("--out", type=Path, default=ROOT / "marsad/data/editor/idf.tsv.gz")
     ap.add_argument("--min-df", type=int, default=3)
     ap.add_argument("--min-phrase-df", type=int, default=8)
     args = ap.parse_args()
-    if not args.data.is_dir():
-        sys.exit(f"no SaudiNewsNet at {args.data}")
+    if not (args.data / "corpus" / "SaudiNewsNet" / "dataset").is_dir():
+        sys.exit(f"no SaudiNewsNet under {args.data}")
     words: Counter[str] = Counter()
     grams: Counter[str] = Counter()
     n = 0

@@ -24,6 +24,7 @@ import pycrfsuite
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from marsad import shared_data  # noqa: E402
 from marsad.ner import conll  # noqa: E402
 from marsad.shared_data import unique_contents  # noqa: E402
 from marsad.ner.features import Featurizer, Resources, word_key  # noqa: E402
@@ -44,7 +45,7 @@ def paragraphs(data: Path):
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", default=str(ROOT.parent / "shared/data"))
+    ap.add_argument("--data", default=str(shared_data.root()))
     ap.add_argument("--out", default=str(ROOT / "marsad/data/ner/autolex.tsv"))
     ap.add_argument("--tokens", type=int, default=4_000_000, help="tag this many corpus tokens")
     ap.add_argument("--min-count", type=int, default=3)

@@ -23,6 +23,7 @@ from gensim.models import Word2Vec
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from marsad import shared_data  # noqa: E402
 from marsad.ner import conll  # noqa: E402
 from marsad.shared_data import unique_contents  # noqa: E402
 from marsad.ner.features import word_key  # noqa: E402
@@ -62,7 +63,7 @@ def spherical_kmeans(x: np.ndarray, k: int, rng: np.random.Generator, iters: int
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", default=str(ROOT.parent / "shared/data"))
+    ap.add_argument("--data", default=str(shared_data.root()))
     ap.add_argument("--out", default=str(ROOT / "marsad/data/ner/clusters.tsv"))
     ap.add_argument("--top", type=int, default=80000, help="keep this many most frequent words")
     ap.add_argument("--epochs", type=int, default=5)

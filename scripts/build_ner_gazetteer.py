@@ -24,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from marsad import shared_data  # noqa: E402
 from marsad.ner.features import word_key  # noqa: E402
 from marsad.text.tokenize import tokenize  # noqa: E402
 
@@ -105,7 +106,7 @@ def build(data: Path) -> set[tuple[str, str]]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", default=str(ROOT.parent / "shared/data"))
+    ap.add_argument("--data", default=str(shared_data.root()))
     ap.add_argument("--out", default=str(ROOT / "marsad/data/ner/gazetteer.tsv"))
     args = ap.parse_args()
     entries = build(Path(args.data))

@@ -22,13 +22,14 @@ from gensim.models import Word2Vec
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
+from marsad import shared_data  # noqa: E402
 
 from build_ner_clusters import _hash, corpus  # noqa: E402
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", default=str(ROOT.parent / "shared/data"))
+    ap.add_argument("--data", default=str(shared_data.root()))
     ap.add_argument("--out", default=str(ROOT / "marsad/data/ner/vectors.npz"))
     ap.add_argument("--top", type=int, default=80000, help="keep this many most frequent words")
     ap.add_argument("--dims", type=int, default=50)
