@@ -14,7 +14,11 @@ reported; only the held-out one is an honest estimate.
 Two protocols, all systems in article order: three whole sentences each; and the same word
 budget each (the article's lead-3 length in words, the last sentence cut, like ROUGE's -l).
 
-    nice .venv/bin/python benchmarks/summary_easc.py
+``--twofold`` adds a cross-fitted estimate over all 77 articles: the scorer retrained on each half
+(scripts/build_editor_summary.py's ``train``) and scored on the other, paired against lead per
+article (mean difference and its standard error).
+
+    nice .venv/bin/python benchmarks/summary_easc.py [--twofold]
 """
 from __future__ import annotations
 
@@ -135,6 +139,28 @@ def table(name: str, docs: list[dict]) -> None:
                   f"  F1 x{r['F1'] / rows['lead']['F1']:.3f} F2 x{r['F2'] / rows['lead']['F2']:.3f} vs lead")
 
 
+def paired(docs: list[dict], coefs: dict[int, dict[str, float]], protocol: str) -> str:
+    """Mean per-article R-2 F difference (scorer - lead) with its standard error, and the ratio."""
+    one = lambda d, fn: evaluate([d], fn, protocol)["F2"]  # noqa: E731
+    diffs = [one(d, lambda d, k, w: marsad(d, k, w, coefs[d["topic"]])) - one(d, lead) for d in docs]
+    mean = sum(diffs) / len(diffs)
+    se = (sum((x - mean) ** 2 for x in diffs) / (len(diffs) - 1) / len(diffs)) ** 0.5
+    base = evaluate(docs, lead, protocol)["F2"]
+    return (f"R-2 F {base + mean:.4f} vs lead {base:.4f} (x{(base + mean) / base:.3f}), "
+            f"difference {mean:+.4f} ± {se:.4f} s.e., {sum(1 for x in diffs if abs(x) < 1e-12)} identical")
+
+
+def twofold(docs: list[dict]) -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from build_editor_summary import train
+
+    halves = {1: [d for d in docs if d["topic"] % 4 == 1], 3: [d for d in docs if d["topic"] % 4 == 3]}
+    coef = {r: train(halves[4 - r]) for r in halves}  # trained on the other half
+    coefs = {d["topic"]: coef[d["topic"] % 4] for d in docs}
+    for protocol in ("k3", "words"):
+        print(f"-- two-fold, all {len(docs)} articles, {protocol}: {paired(docs, coefs, protocol)}")
+
+
 def main() -> None:
     if not EASC.is_dir():
         sys.exit(f"EASC not found at {EASC}")
@@ -144,6 +170,8 @@ def main() -> None:
     print(f"EASC: {len(docs)} articles")
     table("tuning part, topics 4n+1 (the scorer was trained on these)", [d for d in docs if d["topic"] % 4 == 1])
     table("held out, topics 4n+3", [d for d in docs if d["topic"] % 4 == 3])
+    if "--twofold" in sys.argv[1:]:
+        twofold(docs)
 
 
 if __name__ == "__main__":

@@ -91,6 +91,20 @@ def test_verb_subject_object():
     assert ev.cameo == "042" and ev.sentence == 0
 
 
+
+def test_name_right_before_the_verb_is_its_subject():
+    """SVO: the noun just before a bare verb acts; the noun after it is the target."""
+    ents = [("e1", "PER", "سالم العتيبي", ["سالم العتيبي"], []), ("e2", "PER", "جواد الخطيب", ["جواد الخطيب"], [])]
+    ev = only(make("وأوضح البيان أن سالم العتيبي استقبل جواد الخطيب في الرياض.", entities=ents), "CONSULT")
+    assert (ev.actor, ev.target) == ("e1", "e2")
+
+
+def test_conjoined_verb_keeps_the_first_verbs_subject():
+    """استقبل A B ويبحث معه: B sits right before the second verb but is not its subject."""
+    ents = [("e1", "PER", "سالم العتيبي", ["سالم العتيبي"], []), ("e2", "PER", "جواد الخطيب", ["جواد الخطيب"], [])]
+    art = make("التقى سالم العتيبي جواد الخطيب ويتباحث معه في ملف المياه.", entities=ents)
+    assert {(e.actor, e.target) for e in art.events} == {("e1", "e2"), ("e1", None)}
+
 def test_verbal_noun_genitive_actor_and_prepositional_target():
     art = make("وتأتي زيارة سعاد الفيلالي إلى نواكشوط في إطار التنسيق بين البلدين.",
                entities=[("e1", "PER", "سعاد الفيلالي", ["سعاد الفيلالي"], []), ("e2", "GPE", "نواكشوط", ["نواكشوط"], [])])

@@ -64,6 +64,13 @@ def test_sentences_handle_quotes_numbers_and_abbreviations():
         assert text[s.start:s.end] == s.text
 
 
+
+def test_sentences_end_at_a_mark_glued_to_the_next_word():
+    text = "وصل الوفد إلى المدينة.وبدأ الاجتماع فورا ثم انتهى .وغادر الجميع؟لا أحد يعرف. زار د.سامي موقع example.org وقرأ 2.5 صفحة"
+    assert [s.text for s in split(text)] == [
+        "وصل الوفد إلى المدينة.", "وبدأ الاجتماع فورا ثم انتهى .", "وغادر الجميع؟", "لا أحد يعرف.",
+        "زار د.سامي موقع example.org وقرأ 2.5 صفحة"]
+
 def test_sentences_every_quote_style_and_lines():
     text = "قال «نحن هنا.» ثم غادر\nسطر ثان بلا نقطة\nقالت “انتهى الأمر.” وصمتت"
     sents = [s.text for s in split(text)]

@@ -223,11 +223,16 @@ def _arguments(m: Match, toks: list[Token], keys: list[str], parts: list[Partici
     actor = target = None
     local = False
     if m.analysis.verb:
-        if after and after[0].prep is None and after[0].first <= i + 3:
+        fronted = [p for p in before if p.prep is None and p.last == i - 1]
+        if fronted and not _conjoined(toks[i].text):  # SVO: بوتين سيستقبل ماكرون
+            actor, local = fronted[-1], True
+        elif after and after[0].prep is None and after[0].first <= i + 3:
             actor = after.pop(0)
             local = True
         else:
             subj = [p for p in before if p.prep is None]
+            if subj and _conjoined(toks[i].text):  # استقبل A B ويبحث: B, right after A, is an object
+                subj = [p for p in subj if not any(q.prep is None and q.last == p.first - 1 for q in before)] or subj
             if subj:
                 actor, local = subj[-1], True
             else:  # subject before a clause break: أعلنت الحكومة، أمس، أنها سترسل ...
@@ -257,6 +262,13 @@ def _arguments(m: Match, toks: list[Token], keys: list[str], parts: list[Partici
                 target, local = p, True
                 break
     return actor, target, local
+
+
+def _conjoined(word: str) -> bool:
+    """The trigger verb carries و/ف (وصل is a verb, but ويبحث is و + يبحث): a second verb of the
+    sentence, whose subject is the first verb's, not the noun just before it (استقبل الرئيس الوزير
+    ويبحث معه)."""
+    return fold(word)[:1] in ("و", "ف") and lexicon().analyse(word[1:]) is not None
 
 
 def _support_verb(keys: list[str], i: int) -> bool:

@@ -1,6 +1,6 @@
 """Sentence splitting for Arabic news text, with offsets.
 
-Ends a sentence at . ! ? ؟ … and line breaks; never inside a number (3.5), after a one-letter
+Ends a sentence at . ! ? ؟ … and line breaks (also at a mark glued to the next Arabic word); never inside a number (3.5), after a one-letter
 abbreviation (د. for doctor, أ. for professor), or between an end mark and the quotation mark that
 closes it («…».  "…".  “…”.) — the closing mark stays with its sentence.
 """
@@ -11,8 +11,11 @@ import re
 from ..article import Span
 
 CLOSERS = "\"'»”’)]}"
-# End marks (a run of them), then any closing quotes/brackets, then whitespace or end of text.
-END_RE = re.compile(r"(?:[.!?؟]+|…)[" + re.escape(CLOSERS) + r"]*(?=\s|$)")
+# End marks (a run of them), then any closing quotes/brackets, then whitespace or end of text; or
+# a single mark glued to the next Arabic word (الأشبال.ولكن, غرينلاند .والرياح), as hasty web
+# typing leaves it — a Latin or digit neighbour (example.com, 3.5) never splits.
+END_RE = re.compile(r"(?:[.!?؟]+|…)[" + re.escape(CLOSERS) + r"]*(?=\s|$)"
+                    r"|(?<=[\u0621-\u064a\s])[.!?؟](?=[\u0621-\u064a])")
 ABBREV_RE = re.compile(r"(?:^|\s)[\u0621-\u064aA-Za-z]\.$")
 
 
