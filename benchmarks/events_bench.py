@@ -30,6 +30,7 @@ sys.path.insert(0, os.path.join(HERE, "..", "scripts"))
 from up_dictionary import load_cameo_plover, parse, plover_of  # noqa: E402
 
 from marsad.article import Article, Block  # noqa: E402
+from marsad.shared_data import root as shared_root  # noqa: E402
 from marsad.events.plover import code_article  # noqa: E402
 from marsad.events.triggers import noun_stems, verb_stems, word_tokens  # noqa: E402
 from marsad.pipeline import STAGES, stage  # noqa: E402
@@ -254,7 +255,7 @@ def score_multi(docs: list[dict], events: list[dict], texts: dict, coder, arts: 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--shared", default=os.path.join(HERE, "..", "..", "shared"))
+    ap.add_argument("--shared", default=str(shared_root().parent), help="the folder above data/")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--stages", help=f"comma-separated stages to run before events (default: {','.join(UPSTREAM)})")
     ap.add_argument("--gold", default=GOLD, help="multi-type gold file in the saudinewsnet.jsonl format "

@@ -33,8 +33,9 @@ from marsad.editor.rouge import rouge_multi, rouge_tokens  # noqa: E402
 from marsad.editor.summary import COEF, FEATURES, choose, features  # noqa: E402
 from marsad.text.normalize import fold, light  # noqa: E402
 from marsad.text.sentences import split  # noqa: E402
+from marsad.shared_data import root as shared_root  # noqa: E402
 
-EASC = ROOT.parent / "shared/data/summaries/EASC/EASC-UTF-8"
+EASC = shared_root() / "summaries" / "EASC" / "EASC-UTF-8"
 
 
 def unwrap(raw: str) -> str:

@@ -11,8 +11,12 @@ import argparse
 import glob
 import json
 import os
+import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, ".."))
+
+from marsad.shared_data import root as shared_root  # noqa: E402
 OUT = os.path.join(HERE, "..", "marsad", "data", "calendar.json")
 
 # Press spellings outside CLDR, by month number (hamza-less forms are covered by folding).
@@ -40,7 +44,7 @@ def _months(cal: dict, into: dict) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--shared", default=os.path.join(HERE, "..", "..", "shared"))
+    ap.add_argument("--shared", default=str(shared_root().parent), help="the folder above data/")
     args = ap.parse_args()
     root = os.path.join(args.shared, "data", "lexicons", "cldr_arabic_calendar_names")
     greg, hijri, days = {}, {}, {}

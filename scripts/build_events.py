@@ -29,6 +29,7 @@ sys.path.insert(0, os.path.join(HERE, ".."))
 
 from up_dictionary import load_cameo_plover, parse, plover_of  # noqa: E402
 
+from marsad.shared_data import root as shared_root  # noqa: E402
 from marsad.text.normalize import fold  # noqa: E402
 
 OUT = os.path.join(HERE, "..", "marsad", "data", "events", "lexicon.json")
@@ -128,7 +129,7 @@ def agent_nouns(path: str) -> list[str]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--shared", default=os.path.join(HERE, "..", "..", "shared"))
+    ap.add_argument("--shared", default=str(shared_root().parent), help="the folder above data/")
     ap.add_argument("--show-derived", action="store_true", help="print derived entries for review")
     args = ap.parse_args()
     ev = os.path.join(args.shared, "data", "events")

@@ -30,7 +30,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.join(HERE, "..")
 sys.path.insert(0, ROOT)
 
-from marsad.shared_data import saudinewsnet  # noqa: E402
+from marsad.shared_data import root as shared_root, saudinewsnet  # noqa: E402
 from marsad.entities.keys import sound_key  # noqa: E402
 from marsad.text.normalize import fold  # noqa: E402
 
@@ -301,7 +301,7 @@ def build(shared: str) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
+    ap.add_argument("--shared", default=str(shared_root().parent), help="the folder above data/")
     args = ap.parse_args()
     kb = build(args.shared)
     data = json.dumps(kb, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
