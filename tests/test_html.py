@@ -248,3 +248,21 @@ def test_a_short_headline_in_the_only_h1():
 
     art = marsad.analyze(html, stages=[])
     assert art.headline == "استقالة الحكومة" and [b.kind for b in art.blocks] == ["headline", "paragraph"]
+
+
+def test_menus_sidebars_and_footers_trafilatura_drops_are_listed_as_chrome():
+    body = "".join(f"<p>{s}</p>" for s in (
+        "افتتحت البلدية صباح اليوم حديقة عامة جديدة في الحي الشمالي بمساحة عشرة آلاف متر مربع.",
+        "وقال رئيس البلدية إن الحديقة تضم ملاعب للأطفال ومسارات للمشي وأماكن للجلوس.",
+        "وأضاف أن العمل جار على إنشاء حديقتين أخريين في الحيين الشرقي والغربي قبل نهاية العام."))
+    html = ("<html><head><title>حديقة جديدة في الحي الشمالي</title></head><body>"
+            "<header><a href='/'>الرئيسية</a><a href='/local'>محليات</a></header>"
+            "<nav><ul><li>سياسة</li><li>اقتصاد</li><script>var x = 1;</script></ul></nav>"
+            f"<main><article><header><h1>حديقة جديدة في الحي الشمالي</h1></header>{body}</article></main>"
+            "<aside><h3>الأكثر قراءة</h3><p>خبر آخر عن الطقس</p></aside>"
+            "<footer>جميع الحقوق محفوظة 2024</footer></body></html>")
+    art = read(html)
+    assert art.headline == "حديقة جديدة في الحي الشمالي"
+    assert "الرئيسية · محليات" in art.chrome and "سياسة · اقتصاد" in art.chrome
+    assert "الأكثر قراءة · خبر آخر عن الطقس" in art.chrome and "جميع الحقوق محفوظة 2024" in art.chrome
+    assert not any("var x" in c or "حديقة جديدة" in c for c in art.chrome)

@@ -24,6 +24,13 @@ from . import metadata
 
 CAPTION_XPATH = '//figcaption | //*[contains(@class, "caption") and not(self::body) and not(self::html)]'
 SUBHEAD_MAX_WORDS = 25
+# Page furniture trafilatura drops without a word: menus, banners, sidebars, footers (a header or
+# footer inside the article or main element is the article's own: its headline, its byline).
+CHROME_XPATH = ('//nav | //aside | //*[@role="navigation" or @role="banner" or @role="complementary"'
+                ' or @role="contentinfo"] | //header[not(ancestor::article) and not(ancestor::main)]'
+                ' | //footer[not(ancestor::article) and not(ancestor::main)]')
+CHROME_TEXT_XPATH = ".//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)]"
+CHROME_MAX_CHARS = 500
 
 
 def read_html(html: str, art: Article, title: str | None = None) -> Article:
@@ -33,6 +40,7 @@ def read_html(html: str, art: Article, title: str | None = None) -> Article:
         raise InputError("cannot parse the HTML page")
     meta = metadata.extract(tree, url=art.source.url, host=art.source.site)
     captions = _captions(tree)
+    page_chrome = _page_chrome(tree)
 
     body = _main_text(tree, art.source.url)
     lines = _lines(body) if body is not None else []
@@ -44,6 +52,10 @@ def read_html(html: str, art: Article, title: str | None = None) -> Article:
     for c in captions:  # trafilatura drops figure captions; the page's own are the article's
         if c not in art.captions:
             art.captions.append(c)
+    kept = F.key(art.text)
+    for c in page_chrome:
+        if c not in art.chrome and F.key(c) not in kept:
+            art.chrome.append(c)
 
     art.source.url = art.source.url or meta.url
     if not art.source.site and art.source.url:
@@ -94,6 +106,20 @@ def _captions(tree) -> list[str]:
         t = _text(el.text_content())
         if t and len(t.split()) <= 60 and t not in out:
             out.append(t)
+    return out
+
+
+def _page_chrome(tree) -> list[str]:
+    """The text of each menu, banner, sidebar and footer, outermost only, its pieces joined by ·."""
+    out = []
+    found = tree.xpath(CHROME_XPATH)
+    for el in found:
+        if any(a in found for a in el.iterancestors()):
+            continue
+        pieces = [t for t in (_text(x) for x in el.xpath(CHROME_TEXT_XPATH)) if t]
+        text = " · ".join(dict.fromkeys(pieces))[:CHROME_MAX_CHARS]
+        if text and text not in out:
+            out.append(text)
     return out
 
 
