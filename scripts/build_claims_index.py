@@ -5,7 +5,8 @@ from ../shared/data/claims/factchecks/claim_reviews.json.
 
 The claim texts belong to the fact-checkers, so the index ships no text: each claim is kept as
 its review URL, publisher, date and verdict plus hashed character n-gram counts (and, optionally,
-its e5 embedding) — enough to find it, not to read it.  Verdicts are free text in two languages;
+its e5 embedding) — enough to find it, not to read it.  Its title is the headline the review URL
+carries, when it carries one (``review_title``; null otherwise), never the reviewer's own title.  Verdicts are free text in two languages;
 they are normalised to false | misleading | partly | true | altered | satire | unverified.
 """
 from __future__ import annotations
@@ -17,7 +18,7 @@ import sys
 from pathlib import Path
 
 from marsad import shared_data
-from marsad.attribution.factcheck import hashed_grams
+from marsad.attribution.factcheck import hashed_grams, review_title
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "marsad" / "data" / "claims"
@@ -61,7 +62,8 @@ def main(argv: list[str] | None = None) -> int:
         rating = " ".join((rev.get("textualRating") or "").split())
         items.append({"grams": hashed_grams(text), "verdict": verdict(rating), "rating": rating if len(rating) <= 40 else "",
                       "source": (rev.get("publisher") or {}).get("site") or (rev.get("publisher") or {}).get("name"),
-                      "url": rev.get("url"), "date": (rev.get("reviewDate") or r.get("claimDate") or "")[:10]})
+                      "url": rev.get("url"), "date": (rev.get("reviewDate") or r.get("claimDate") or "")[:10],
+                      "title": review_title(rev.get("url"))})
     OUT.mkdir(parents=True, exist_ok=True)
     meta = {"from": "claims/factchecks/claim_reviews.json (Ghassan-Dib/Arabic-Fact-Checking, ClaimReview markup)",
             "count": len(items), "items": items}

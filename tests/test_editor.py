@@ -147,6 +147,52 @@ def test_variant_spelling_finds_an_unlinked_form_and_ignores_inflection():
     assert [(art.text[f.start:f.end], f.suggestion) for f in out] == [("تشانج ويمينج", "تشانغ ويمينغ")]
 
 
+def test_a_colloquial_function_word_is_not_half_of_a_variant():
+    art = article([("paragraph", "وصل سامر من المطار وسأل عن سامر مين الذي اتصل. وقال إن سامر من الأسرة نفسها.")])
+    add_entity(art, "e1", "PER", "سامر", ["سامر", "سامر", "سامر"])
+    art.entities[0].mentions += [m for m in _mentions(art, "سامر مين") + _mentions(art, "سامر من")]
+    assert flags.variant_flags(art) == []
+
+
+def _mentions(art: Article, text: str) -> list[Mention]:
+    i = art.text.index(text)
+    return [Mention(text, i, i + len(text), kind="name")]
+
+
+def _kb_name(kb_id: str) -> str:
+    from marsad.entities import kb
+
+    return kb.load().get(kb_id)["name"]
+
+
+def test_variant_spelling_suggests_the_knowledge_base_spelling_when_the_article_uses_it():
+    art = article([("paragraph", "افتتح المهرجان دورته في تورنتو مساء الجمعة. وقالت إدارته إن فنادق تورنتو "
+                                 "امتلأت بالزوار. ويستمر المهرجان في تورونتو عشرة أيام.")])
+    add_entity(art, "e1", "GPE", "تورونتو", ["تورنتو", "تورنتو", "تورونتو"])
+    assert flags.variant_flags(art)[0].suggestion == "تورنتو"  # unlinked: the article's most frequent form
+    art.entities[0].kb_id = "city:toronto"
+    assert _kb_name("city:toronto") == "تورونتو"
+    out = flags.variant_flags(art)
+    assert [(art.text[f.start:f.end], f.suggestion) for f in out] == [("تورنتو", "تورونتو")] * 2
+    # Only when every form is a mention of the linked entity: one linked form among others is not enough.
+    art.entities = []
+    add_entity(art, "e1", "GPE", "تورنتو", ["تورنتو", "تورنتو"])
+    add_entity(art, "e2", "GPE", "تورونتو", ["تورونتو"])
+    art.entities[1].kb_id = "city:toronto"
+    assert [f.suggestion for f in flags.variant_flags(art)] == ["تورنتو"]
+
+
+def test_variant_spelling_suggests_the_knowledge_base_spelling_of_the_same_name():
+    art = article([("paragraph", "وصل الوفد إلى كالينينغراد صباحا. وقال مسؤول في كالينينغراد إن اللقاء "
+                                 "مثمر. وغادر الوفد كالينينجراد مساء.")])
+    add_entity(art, "e1", "GPE", "كالينينغراد", ["كالينينغراد", "كالينينغراد", "كالينينجراد"])
+    art.entities[0].kb_id = "city:kaliningrad"
+    canon = _kb_name("city:kaliningrad")
+    assert canon not in art.text  # not used here, but another transliteration of the same name
+    out = flags.variant_flags(art)
+    assert len(out) == 3 and {f.suggestion for f in out} == {canon}
+
+
 def test_two_ordinary_words_are_not_variants():
     art = article([("paragraph", "التقى كمال الدين مع كامل الدين في المدينة.")])
     add_entity(art, "e1", "PER", "كمال الدين", ["كمال الدين"])

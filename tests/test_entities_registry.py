@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from marsad.article import Entity, Mention
 from marsad.errors import InputError
 from marsad.text.normalize import fold
 from marsad.entities.registry import Registry
@@ -69,6 +70,43 @@ def test_merge_unmerge_and_explain(tmp_path):
             reg.merge(a, a)
         with pytest.raises(InputError):
             reg.explain("x:nothing")
+
+
+def _person(reg, doc: str, name: str) -> str:
+    """Register one invented person named ``name`` in ``doc``; returns the corpus id given."""
+    return reg.register(doc, [Entity(id="e1", type="PER", name=name, mentions=[Mention(name, 0, len(name))])])["e1"]
+
+
+@pytest.mark.parametrize("undo_first", ["A into B", "B into C"])
+def test_chained_merges_undo_in_any_order(tmp_path, undo_first):
+    """Merge A into B, then B into C; an article registered meanwhile for A's name belongs to A.
+    Unmerging one merge moves exactly the entity it absorbed, with whatever was merged into it."""
+    names = {"A": "سالم نجيب", "B": "فهد ضرغام", "C": "وليد مصباح"}
+    with Registry(tmp_path / "r.db") as reg:
+        ids = {k: _person(reg, f"doc{k}", n) for k, n in names.items()}
+        m_ab = reg.merge(ids["B"], ids["A"])
+        m_bc = reg.merge(ids["C"], ids["B"])
+        assert _person(reg, "later", names["A"]) == ids["C"]  # lands on the survivor while merged
+
+        def state():
+            return {k: next(x for x, i in ids.items() if i == reg.live(v)) for k, v in ids.items()}
+
+        def docs(k):
+            return reg.explain(ids[k])["documents"]
+
+        if undo_first == "A into B":
+            reg.unmerge(m_ab)
+            assert state() == {"A": "A", "B": "C", "C": "C"}
+            assert docs("A") == ["docA", "later"] and docs("C") == ["docB", "docC"]
+        else:
+            reg.unmerge(m_bc)
+            assert state() == {"A": "B", "B": "B", "C": "C"}  # A stays with B
+            assert docs("B") == ["docA", "docB", "later"] and docs("C") == ["docC"]
+        reg.unmerge(m_bc if undo_first == "A into B" else m_ab)
+        assert state() == {"A": "A", "B": "B", "C": "C"}
+        assert docs("A") == ["docA", "later"] and docs("B") == ["docB"] and docs("C") == ["docC"]
+        assert {a["alias"] for a in reg.explain(ids["C"])["aliases"]} == {names["C"]}
+        assert _person(reg, "after", names["A"]) == ids["A"]
 
 
 def test_registry_refuses_a_server_url():

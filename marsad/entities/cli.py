@@ -26,7 +26,9 @@ def register(sub) -> None:
     q.add_argument("other")
     q.add_argument("--note")
     q.set_defaults(func=cmd_merge)
-    q = common(esub.add_parser("unmerge", help="undo a merge by its id"))
+    q = common(esub.add_parser(
+        "unmerge", help="undo one merge by its id",
+        description="Undo one merge: the entity it absorbed is its own again, with whatever was merged into it before (merge A into B, then B into C: undoing the second gives back B with A in it). Merges can be undone in any order."))
     q.add_argument("merge_id", type=int)
     q.set_defaults(func=cmd_unmerge)
     q = common(esub.add_parser("add", help="analyse pages and register their entities"))

@@ -5,8 +5,13 @@ linked (``country:RUS``), else the id of a registered entity of the same type th
 name with the same sound key (another spelling of the same man), else a new stable id made from
 the type and the sound key of the name (``x:PER:…``), so two runs over the same pages agree.
 Aliases accumulate with counts.  Merges are never destructive: the merged entity keeps its rows
-and points at the survivor (``merged_into``); ``unmerge`` clears the pointer, and the log says
-who was merged into whom and when.  Tables are prefixed ``entity_`` so they can live in the
+and points at the survivor (``merged_into``), and an article registered while it is merged is
+still recorded on the entity it matched (the survivor's id is only what ``register`` returns).
+So the merges form a forest and each merge is one link of it: ``unmerge`` of a merge undoes
+exactly the merge that absorbed that entity, which leaves with everything merged into it
+earlier (merge A into B, then B into C: undoing the second gives back B with A; undoing the
+first gives back A alone, B staying in C), in any order.  The log says who was merged into
+whom and when.  Tables are prefixed ``entity_`` so they can live in the
 corpus database.
 """
 from __future__ import annotations
@@ -75,7 +80,7 @@ class Registry:
                 if not self._row(cid):
                     self.db.execute("INSERT INTO entity_entities (id, type, name, name_en, kb_id, created) "
                                     "VALUES (?, ?, ?, ?, ?, ?)", (cid, e.type, e.name, e.name_en, e.kb_id, _now()))
-                cid = self.live(cid)
+                # Rows go on the entity matched, not on its survivor, so that an unmerge takes them along.
                 for alias in names or [e.name]:
                     self.db.execute(
                         "INSERT INTO entity_aliases (entity_id, alias, fold, key, count) VALUES (?, ?, ?, ?, 1) "
@@ -83,7 +88,7 @@ class Registry:
                         (cid, alias, fold(alias), sound_key(alias)))
                 self.db.execute("INSERT OR REPLACE INTO entity_documents (doc, local_id, entity_id) VALUES (?, ?, ?)",
                                 (doc, e.id, cid))
-                out[e.id] = cid
+                out[e.id] = self.live(cid)
         return out
 
     def _match(self, type_: str, names: list[str]) -> str | None:
@@ -91,25 +96,30 @@ class Registry:
         any spelling (same sound key, close edit distance).  Only names of two words or more
         count, so a shared given name or surname never joins two people; an entity known by
         one word only joins another known by exactly that word and nothing longer.  Connectors
-        do not count as words: «عبد الله» is one."""
+        do not count as words: «عبد الله» is one.  The entities merged together vote as one; the
+        answer is the one among them whose names matched most."""
         multi = [n for n in names if _words(n) > 1]
-        best: dict[str, int] = {}
+        hits: dict[str, int] = {}
         for name in multi:
             rows = self.db.execute(
                 "SELECT a.entity_id, a.alias FROM entity_aliases a JOIN entity_entities e ON e.id = a.entity_id "
                 "WHERE a.key = ? AND e.type = ?", (sound_key(name), type_)).fetchall()
             for r in rows:
                 if _words(r["alias"]) > 1 and similar(name, r["alias"]):
-                    live = self.live(r["entity_id"])
-                    best[live] = best.get(live, 0) + 1
+                    hits[r["entity_id"]] = hits.get(r["entity_id"], 0) + 1
         if not multi and names:
             rows = self.db.execute("SELECT id FROM entity_entities WHERE type = ? AND name = ?",
                                    (type_, names[0])).fetchall()
             for r in rows:
-                live = self.live(r["id"])
-                if not any(_words(a) > 1 for a in self._aliases(live)):
-                    best[live] = best.get(live, 0) + 1
-        return max(best, key=best.get) if best else None
+                if not any(_words(a) > 1 for a in self._aliases(self.live(r["id"]))):
+                    hits[r["id"]] = hits.get(r["id"], 0) + 1
+        if not hits:
+            return None
+        groups: dict[str, int] = {}
+        for member, n in hits.items():
+            groups[self.live(member)] = groups.get(self.live(member), 0) + n
+        group = max(groups, key=groups.get)
+        return max((m for m in hits if self.live(m) == group), key=hits.get)
 
     def _aliases(self, entity_id: str) -> list[str]:
         members = self._members(entity_id)
@@ -147,6 +157,7 @@ class Registry:
         return dict(row)
 
     def unmerge(self, merge_id: int) -> None:
+        """Undo one merge: the entity it absorbed is its own again, with what was merged into it."""
         row = self.merge_row(merge_id)
         if row["undone_at"]:
             raise InputError(f"merge {merge_id} was already undone at {row['undone_at']}")
