@@ -169,17 +169,23 @@ def test_variant_spelling_suggests_the_knowledge_base_spelling_when_the_article_
     art = article([("paragraph", "افتتح المهرجان دورته في تورنتو مساء الجمعة. وقالت إدارته إن فنادق تورنتو "
                                  "امتلأت بالزوار. ويستمر المهرجان في تورونتو عشرة أيام.")])
     add_entity(art, "e1", "GPE", "تورونتو", ["تورنتو", "تورنتو", "تورونتو"])
-    assert flags.variant_flags(art)[0].suggestion == "تورنتو"  # unlinked: the article's most frequent form
     art.entities[0].kb_id = "city:toronto"
     assert _kb_name("city:toronto") == "تورونتو"
     out = flags.variant_flags(art)
     assert [(art.text[f.start:f.end], f.suggestion) for f in out] == [("تورنتو", "تورونتو")] * 2
-    # Only when every form is a mention of the linked entity: one linked form among others is not enough.
+    # Linked to two entries (a place and its state), or not linked: the KB's names still decide.
     art.entities = []
     add_entity(art, "e1", "GPE", "تورنتو", ["تورنتو", "تورنتو"])
     add_entity(art, "e2", "GPE", "تورونتو", ["تورونتو"])
     art.entities[1].kb_id = "city:toronto"
-    assert [f.suggestion for f in flags.variant_flags(art)] == ["تورنتو"]
+    assert [f.suggestion for f in flags.variant_flags(art)] == ["تورونتو"] * 2
+
+
+def test_variant_spelling_of_a_name_the_kb_lacks_suggests_the_commonest_form():
+    art = article([("paragraph", "وقع العقد مع شركة فيلدغراوس أمس. وقال مدير فيلدغراوس إن العمل يبدأ قريبا. "
+                                 "وتملك فيلدجراوس مصانع في ثلاث دول.")])
+    add_entity(art, "e1", "ORG", "فيلدغراوس", ["فيلدغراوس", "فيلدغراوس", "فيلدجراوس"])
+    assert [(art.text[f.start:f.end], f.suggestion) for f in flags.variant_flags(art)] == [("فيلدجراوس", "فيلدغراوس")]
 
 
 def test_variant_spelling_suggests_the_knowledge_base_spelling_of_the_same_name():

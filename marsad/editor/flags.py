@@ -9,6 +9,7 @@ from rapidfuzz.distance import OSA
 
 from ..article import Article, Flag, Mention
 from ..entities import kb
+from ..entities.keys import sound_key
 from ..text.normalize import fold
 from ..text.tokenize import tokenize
 from . import spelling
@@ -59,14 +60,14 @@ def _transliterated(a: str, b: str) -> bool:
     two established Arabic names (حمد/حمود, سعد/سعود: both gazetteer names the corpus knows well),
     and neither a function word (a name followed by من is not a variant of one followed by the
     colloquial مين)."""
-    ka, kb = fold(a), fold(b)
-    if ka in STOPWORDS or kb in STOPWORDS:
+    ka, kb_ = fold(a), fold(b)
+    if ka in STOPWORDS or kb_ in STOPWORDS:
         return False
-    sa, sb = ka.translate(_SKELETON), kb.translate(_SKELETON)
+    sa, sb = ka.translate(_SKELETON), kb_.translate(_SKELETON)
     if _inflected(a, b) or OSA.distance(sa, sb) > max(1, min(len(sa), len(sb)) // 4):
         return False
     names, df = ner_lexicon().names, idf().df
-    if all(k in names and df.get(k, 0) >= 50 for k in (ka, kb)):
+    if all(k in names and df.get(k, 0) >= 50 for k in (ka, kb_)):
         return False
     return _foreign(a) or _foreign(b)
 
@@ -150,6 +151,8 @@ def _kb_spelling(kb_ids: set[str | None], forms: list[str]) -> str | None:
     or is the same name in another transliteration of every one of them (not a different name,
     such as a country's full name for its short one)."""
     if len(kb_ids) != 1 or None in kb_ids:
+        kb_ids = _kb_named(forms)  # the stage may link one spelling as a place, another as its state
+    if len(kb_ids) != 1:
         return None
     name = (kb.load().get(next(iter(kb_ids))) or {}).get("name")
     if not name:
@@ -157,6 +160,19 @@ def _kb_spelling(kb_ids: set[str | None], forms: list[str]) -> str | None:
     if any(fold(f) == fold(name) for f in forms):
         return name
     return name if all(_same_name(f, name) for f in forms) else None
+
+
+def _kb_named(forms: list[str]) -> set[str]:
+    """The KB entries whose names (as written, or by sound key) cover every one of the forms."""
+    base = kb.load()
+    common: set[str] | None = None
+    for f in forms:
+        ids = {a.kb_id for a in base.exact.get(fold(f), []) + base.by_key.get(sound_key(f), [])
+               if a.kind == "name"}
+        common = ids if common is None else common & ids
+        if not common:
+            return set()
+    return common or set()
 
 
 def variant_flags(art: Article) -> list[Flag]:
