@@ -150,3 +150,10 @@ def test_dateline_on_its_own_line_and_tatweel_dash():
     assert kinds(art) == ["headline", "paragraph", "paragraph"]
     assert art.headline.startswith("افتتاح أول محطة")
     assert (art.byline.dateline, art.byline.agency, art.byline.authors) == ("العقبة", "وكالات", ["ياسر الحلبي"])
+
+
+def test_a_long_title_over_a_bare_name_is_read_not_a_crash():
+    """A crawled record whose body is only the writer's name: the title is all the text there is."""
+    art = marsad.analyze("فعلاً كان الراحل بطل المعارك السياسية.. وأفضل تكريم له إطلاق اسمه على جامعة كبرى في البلاد\n\n"
+                         " سامر خليل العتيبي")
+    assert [b.kind for b in art.blocks] == ["paragraph"] and "بطل المعارك" in art.text

@@ -166,7 +166,10 @@ def read_dump(text: str, art: Article | None = None, site_chrome: set[str] | Non
             ln.kind, ln.why = "chrome", "header"
 
     # 3. Between headline and the last paragraph: subheadings, bylines, repeated/related lines.
-    last_para = max(n for n, ln in enumerate(lines) if ln.kind == "paragraph")
+    paras = [n for n, ln in enumerate(lines) if ln.kind == "paragraph"]
+    if not paras:  # the only paragraph-like line was the headline (a title over a name or a caption)
+        return _layout(art, lines, title)
+    last_para = paras[-1]
     in_related = False
     for n in range(top + 1, len(lines)):
         ln = lines[n]
