@@ -8,9 +8,11 @@ with a missing extra can be left out of a run.
 from __future__ import annotations
 
 import importlib
+import os
 from collections.abc import Callable
 
 from .article import Article, Flag
+from .errors import InputError
 from .read import read
 
 # (name, "module:function"), in order.  Later stages rely on earlier ones' layers.
@@ -30,6 +32,11 @@ STAGES: list[tuple[str, str]] = [
 MAX_ANALYSIS_CHARS = 300_000
 
 
+# A bug in one stage must not cost the user the page (or a batch its other pages): the stage's
+# failure becomes a ``stage_failed`` flag and the other layers are kept; a failure while reading
+# becomes one InputError line.  Tests set MARSAD_STRICT=1 to see such bugs as exceptions.
+STRICT = bool(os.environ.get("MARSAD_STRICT"))
+
 _loaded: dict[str, Callable[[Article], None]] = {}
 
 
@@ -45,7 +52,15 @@ def analyze(text_or_html: str | bytes, url: str | None = None, site: str | None 
             path: str | None = None, stages: list[str] | None = None, max_chars: int = MAX_ANALYSIS_CHARS,
             **read_options) -> Article:
     """Read one page (text dump or HTML, str or bytes) and run the pipeline over it."""
-    art = read(text_or_html, url=url, site=site, path=path, **read_options)
+    try:
+        art = read(text_or_html, url=url, site=site, path=path, **read_options)
+    except (InputError, KeyboardInterrupt, MemoryError):
+        raise
+    except Exception as e:
+        if STRICT:
+            raise
+        raise InputError(f"the page could not be read (internal error, please report it: "
+                         f"{type(e).__name__}: {e})") from None
     return enrich(art, stages, max_chars)
 
 
@@ -54,7 +69,17 @@ def enrich(art: Article, stages: list[str] | None = None, max_chars: int = MAX_A
     too_long = len(art.text) > max_chars
     for name, _ in STAGES:
         if (stages is None or name in stages) and not (too_long and name != "text"):
-            stage(name)(art)
+            try:
+                stage(name)(art)
+            except Exception as e:
+                if STRICT:
+                    raise
+                if name == "text":  # every later stage needs the text layer
+                    raise InputError(f"the page could not be analysed (internal error, please report it: "
+                                     f"{type(e).__name__}: {e})") from None
+                art.flags.append(Flag(kind="stage_failed", text="", note=(
+                    f"the {name} stage failed on this page ({type(e).__name__}: {e}); its layer may be "
+                    "empty or partial, the others are complete — please report it")))
     if too_long:
         art.flags.append(Flag(kind="too_long", text="", note=(
             f"the text has {len(art.text):,} characters, over the {max_chars:,} analysed in full: "

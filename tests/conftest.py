@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 
+# A bug in a stage raises in tests (users get a ``stage_failed`` flag or one line instead).
+os.environ.setdefault("MARSAD_STRICT", "1")
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("MARSAD_SHARED", ROOT.parent / "shared"))
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -3,6 +3,8 @@ import json
 
 import pytest
 
+from marsad.errors import InputError
+
 from .conftest import ROOT, run_cli
 
 PAGE = (ROOT / "examples" / "example-page.txt").read_text(encoding="utf-8")
@@ -136,3 +138,21 @@ def test_a_very_long_page_keeps_its_text_and_says_what_was_skipped():
     assert [f.kind for f in art.flags] == ["too_long"]
     full = marsad.analyze(long_page)
     assert full.quotes and full.timex and not any(f.kind == "too_long" for f in full.flags)
+
+
+def test_a_failing_stage_costs_its_layer_not_the_page(monkeypatch):
+    """Outside tests (no MARSAD_STRICT) a bug in one stage becomes a flag; the other layers stay."""
+    from marsad import pipeline
+
+    def broken(art):
+        raise ValueError("boom")
+
+    monkeypatch.setattr(pipeline, "STRICT", False)
+    monkeypatch.setitem(pipeline._loaded, "events", broken)
+    art = pipeline.analyze("اجتماع وزاري في العاصمة\n\nعقد وزراء الخارجية العرب اجتماعا في القاهرة أمس لبحث الأوضاع في المنطقة وسبل التعاون.")
+    assert art.events == [] and art.entities
+    (flag,) = [f for f in art.flags if f.kind == "stage_failed"]
+    assert "events" in flag.note and "ValueError: boom" in flag.note
+    monkeypatch.setitem(pipeline._loaded, "text", broken)
+    with pytest.raises(InputError, match="internal error"):
+        pipeline.analyze("عقد وزراء الخارجية العرب اجتماعا في القاهرة أمس لبحث الأوضاع في المنطقة.")
