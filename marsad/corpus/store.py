@@ -1,0 +1,438 @@
+"""The corpus store: analysed articles kept for search, export and (later) the web API.
+
+``Store`` is the small interface every backend keeps (add, get, search, iterate, entities); the
+web app and the CLI only ever see it.  ``SQLiteStore`` is the one in this build: one file, FTS5
+for search, one transaction per article.  A PostgreSQL backend plugs in behind ``open_store`` by
+implementing the same methods (tsvector over the same ``search.key`` strings, the same MinHash
+band table for near-duplicates).
+
+Rows: ``articles`` (the columns people filter on, the clean ``text``, and the article object as
+compressed JSON), ``article_entities`` and ``article_entity_keys`` (entity filter and listings),
+``article_events`` (the events table), ``article_lsh`` (MinHash bands), ``article_versions``
+(earlier versions of a changed page), ``article_fts`` (the full-text index over search keys).
+Tables are named ``article*``/``corpus_*`` so the entity registry (``entity_*``) can share the file.
+A store holds one connection: a threaded server opens one store per thread or request.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import zlib
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from urllib.parse import urlsplit, urlunsplit
+
+from ..article import Article
+from ..errors import InputError
+from ..text.normalize import fold
+from . import dedup
+from .search import KEYS_VERSION, Hit, index_text, parse, snippet
+
+DEFAULT_DB = "marsad.db"
+
+NEW, UPDATED, UNCHANGED = "new", "updated", "already stored"
+
+
+@dataclass
+class Stored:
+    """What ``Store.add`` did with one article."""
+
+    id: str
+    status: str  # new | updated | already stored
+    version: int
+    cluster: str
+    first_seen: str
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "status": self.status, "version": self.version, "cluster": self.cluster,
+                "first_seen": self.first_seen}
+
+
+class Store(ABC):
+    """What a corpus backend offers.  Article dicts are contract article objects with ``corpus``."""
+
+    @abstractmethod
+    def add(self, art: Article) -> Stored:
+        """Store one analysed article atomically: new, a new version of a changed page, or nothing."""
+
+    @abstractmethod
+    def get(self, article_id: str) -> dict | None:
+        """One article object with ``corpus``, or None."""
+
+    @abstractmethod
+    def search(self, query: str, *, site: str | None = None, since: str | None = None,
+               until: str | None = None, entity: str | None = None, limit: int = 20) -> list[Hit]:
+        """Best hits first.  Dates are YYYY-MM-DD, inclusive, on the published date."""
+
+    @abstractmethod
+    def listing(self, *, entity: str | None = None, site: str | None = None, limit: int = 20) -> list[dict]:
+        """Newest first (published day, then storing order): {id, headline, site, published (day)}."""
+
+    @abstractmethod
+    def articles(self) -> Iterator[dict]:
+        """Every article object with ``corpus``, in the order they were first stored."""
+
+    @abstractmethod
+    def events(self) -> Iterator[dict]:
+        """One flat row per event of every article (see ``EVENT_COLUMNS``)."""
+
+    @abstractmethod
+    def entities(self, type_: str | None = None, limit: int = 50) -> list[dict]:
+        """Entities by the number of articles naming them: {name, type, kb_id, articles}."""
+
+    @abstractmethod
+    def count(self) -> int:
+        """How many articles are stored."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def open_store(db_url: str | None = None, create: bool = True) -> Store:
+    """The store at DB_URL: a SQLite path (default ./marsad.db) or a ``postgresql://`` URL.
+
+    With ``create=False`` (search, export) a missing database is an InputError rather than a new
+    empty file.
+    """
+    db_url = db_url or DEFAULT_DB
+    if db_url.startswith(("postgresql://", "postgres://")):
+        raise InputError("PostgreSQL backend is not available in this build")
+    if db_url.startswith("sqlite:///"):
+        db_url = db_url[len("sqlite:///"):]
+    elif "://" in db_url:
+        raise InputError(f"unknown database URL {db_url!r}: give a SQLite file path or postgresql://...")
+    return SQLiteStore(db_url, create=create)
+
+
+def article_id(art: Article) -> str:
+    """A stable id: from the URL when there is one, else from the text."""
+    if art.source.url:
+        return "u" + _digest(canonical_url(art.source.url))[:15]
+    return "h" + _digest((art.headline or "") + "\n" + art.text)[:15]
+
+
+def canonical_url(url: str) -> str:
+    """The URL an article is known by: scheme and host lower-cased, fragment dropped."""
+    try:
+        p = urlsplit(url.strip())
+    except ValueError:
+        return url.strip()
+    path = p.path.rstrip("/") or "/"
+    return urlunsplit((p.scheme.lower(), p.netloc.lower(), path, p.query, ""))
+
+
+def content_hash(art: Article) -> str:
+    return _digest((art.headline or "") + "\n" + art.text)
+
+
+def published_date(art: Article) -> str | None:
+    """The date filters use: the published date, else the date printed on the page."""
+    if art.dates.published:
+        return art.dates.published
+    return art.dates.page.gregorian if art.dates.page and art.dates.page.gregorian else None
+
+
+def site_key(site: str | None) -> str | None:
+    if not site:
+        return None
+    site = site.strip().lower()
+    return site[4:] if site.startswith("www.") else site
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+EVENT_COLUMNS = ("article", "id", "type", "cameo", "modality", "actor", "actor_name", "target", "target_name",
+                 "location", "location_name", "time", "time_value", "trigger", "trigger_start", "trigger_end",
+                 "sentence", "site", "published")
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, url TEXT, site TEXT, headline TEXT, published TEXT,
+    first_seen TEXT NOT NULL, updated TEXT NOT NULL, cluster TEXT NOT NULL, version INTEGER NOT NULL,
+    hash TEXT NOT NULL, minhash BLOB NOT NULL, text TEXT NOT NULL, doc BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS articles_cluster ON articles(cluster);
+CREATE INDEX IF NOT EXISTS articles_site ON articles(site);
+CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
+CREATE TABLE IF NOT EXISTS article_versions (
+    id TEXT NOT NULL, version INTEGER NOT NULL, replaced TEXT NOT NULL, text TEXT NOT NULL, doc BLOB NOT NULL,
+    PRIMARY KEY (id, version));
+CREATE TABLE IF NOT EXISTS article_entities (
+    article TEXT NOT NULL, local_id TEXT NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL, kb_id TEXT,
+    name_en TEXT, mentions INTEGER NOT NULL, PRIMARY KEY (article, local_id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS article_entities_kb ON article_entities(kb_id);
+CREATE TABLE IF NOT EXISTS article_entity_keys (
+    key TEXT NOT NULL, article TEXT NOT NULL, local_id TEXT NOT NULL,
+    PRIMARY KEY (key, article, local_id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS article_entity_keys_article ON article_entity_keys(article);
+CREATE TABLE IF NOT EXISTS article_events (
+    article TEXT NOT NULL, id TEXT NOT NULL, type TEXT, cameo TEXT, modality TEXT,
+    actor TEXT, actor_name TEXT, target TEXT, target_name TEXT, location TEXT, location_name TEXT,
+    time TEXT, time_value TEXT, trigger TEXT, trigger_start INTEGER, trigger_end INTEGER, sentence INTEGER,
+    PRIMARY KEY (article, id));
+CREATE TABLE IF NOT EXISTS article_lsh (
+    band INTEGER NOT NULL, key INTEGER NOT NULL, article TEXT NOT NULL,
+    PRIMARY KEY (band, key, article)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS article_lsh_article ON article_lsh(article);
+CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5(headline, body, content = '', tokenize = 'unicode61');
+CREATE TABLE IF NOT EXISTS corpus_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+_COLUMNS = "n, id, url, site, headline, published, first_seen, cluster, version, text, doc"
+MAX_CANDIDATES = 50  # near-duplicate candidates compared in full, at most
+
+
+class SQLiteStore(Store):
+    """The corpus in one SQLite file."""
+
+    def __init__(self, path: str, create: bool = True):
+        self.path = path
+        if not create and not os.path.exists(path):
+            raise InputError(f"no corpus at {path} (create one with `marsad ingest SOURCE --db {path}`)")
+        if os.path.isdir(path):
+            raise InputError(f"{path} is a directory, not a corpus database file")
+        try:
+            self.db = sqlite3.connect(path, isolation_level=None)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA busy_timeout = 10000")
+            # One commit per article: WAL without a sync per commit keeps that cheap; a crash can
+            # lose the last articles, never half of one.
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA synchronous = NORMAL")
+            self.db.executescript(SCHEMA)
+            self._check_keys()
+        except sqlite3.DatabaseError as e:
+            raise InputError(f"cannot open corpus {path}: {e}") from None
+
+    def _check_keys(self) -> None:
+        """Rebuild the full-text index when it was made with other search-key rules.
+
+        The index is contentless (it does not keep a second copy of every text); removing a row
+        means handing it the keys it was indexed with, so those must come from the same rules.
+        """
+        row = self.db.execute("SELECT value FROM corpus_meta WHERE name = 'keys_version'").fetchone()
+        if row and row[0] == KEYS_VERSION:
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        self.db.execute("INSERT INTO article_fts (article_fts) VALUES ('delete-all')")
+        for n, headline, text in self.db.execute("SELECT n, headline, text FROM articles").fetchall():
+            self._index(n, headline, text)
+        self.db.execute("INSERT OR REPLACE INTO corpus_meta VALUES ('keys_version', ?)", (KEYS_VERSION,))
+        self.db.execute("COMMIT")
+
+    def _index(self, n: int, headline: str | None, text: str, command: str | None = None) -> None:
+        """Add a row to the full-text index, or with ``command='delete'`` take it out."""
+        if command:
+            self.db.execute("INSERT INTO article_fts (article_fts, rowid, headline, body) VALUES (?, ?, ?, ?)",
+                            (command, n, index_text(headline or ""), index_text(text)))
+        else:
+            self.db.execute("INSERT INTO article_fts (rowid, headline, body) VALUES (?, ?, ?)",
+                            (n, index_text(headline or ""), index_text(text)))
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- writing ---------------------------------------------------------------------------------
+    def add(self, art: Article) -> Stored:
+        aid = article_id(art)
+        digest = content_hash(art)
+        sig = dedup.signature(art.text)
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                stored = self._add(art, aid, digest, sig)
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
+        except sqlite3.DatabaseError as e:
+            raise InputError(f"cannot store {art.source.url or art.source.path or aid} in {self.path}: {e}") from None
+        art.corpus = {"id": stored.id, "cluster": stored.cluster, "first_seen": stored.first_seen,
+                      "version": stored.version}
+        return stored
+
+    def _add(self, art: Article, aid: str, digest: str, sig) -> Stored:
+        old = self.db.execute("SELECT n, hash, cluster, version, first_seen, minhash, headline, text, doc FROM articles "
+                              "WHERE id = ?", (aid,)).fetchone()
+        now = _now()
+        if old and old["hash"] == digest:
+            return Stored(aid, UNCHANGED, old["version"], old["cluster"], old["first_seen"])
+        if old and dedup.similarity(dedup.from_bytes(old["minhash"]), sig) >= dedup.THRESHOLD:
+            cluster = old["cluster"]  # an edit of the page: it stays with its copies
+        else:
+            cluster = self._cluster_of(sig, exclude=aid) or aid
+        doc = _pack(art)
+        cols = dict(id=aid, url=art.source.url, site=art.source.site, headline=art.headline,
+                    published=published_date(art), updated=now, cluster=cluster, hash=digest,
+                    minhash=dedup.to_bytes(sig), text=art.text, doc=doc)
+        if old:
+            self.db.execute("INSERT INTO article_versions (id, version, replaced, text, doc) VALUES (?, ?, ?, ?, ?)",
+                            (aid, old["version"], now, old["text"], old["doc"]))
+            cols.update(version=old["version"] + 1, first_seen=old["first_seen"])
+            self.db.execute("UPDATE articles SET " + ", ".join(f"{k} = :{k}" for k in cols) + " WHERE id = :id", cols)
+            n = old["n"]
+            for table in ("article_entities", "article_entity_keys", "article_events", "article_lsh"):
+                self.db.execute(f"DELETE FROM {table} WHERE article = ?", (aid,))
+            self._index(n, old["headline"], old["text"], command="delete")
+            status = UPDATED
+        else:
+            cols.update(version=1, first_seen=now)
+            n = self.db.execute(f"INSERT INTO articles ({', '.join(cols)}) VALUES ({', '.join(':' + k for k in cols)})",
+                                cols).lastrowid
+            status = NEW
+        self._index(n, art.headline, art.text)
+        self.db.executemany("INSERT INTO article_lsh (band, key, article) VALUES (?, ?, ?)",
+                            [(b, k, aid) for b, k in dedup.band_keys(sig)])
+        self._add_entities(aid, art)
+        self._add_events(aid, art)
+        return Stored(aid, status, cols["version"], cluster, cols["first_seen"])
+
+    def _cluster_of(self, sig, exclude: str) -> str | None:
+        """The cluster of the most similar stored copy, if one is similar enough."""
+        bands = dedup.band_keys(sig)
+        where = " OR ".join("(band = ? AND key = ?)" for _ in bands)
+        rows = self.db.execute(
+            f"SELECT a.id, a.cluster, a.minhash FROM articles a WHERE a.id IN "
+            f"(SELECT DISTINCT article FROM article_lsh WHERE {where} LIMIT {MAX_CANDIDATES}) AND a.id != ?",
+            [v for bk in bands for v in bk] + [exclude]).fetchall()
+        best, best_sim = None, dedup.THRESHOLD
+        for r in rows:
+            sim = dedup.similarity(sig, dedup.from_bytes(r["minhash"]))
+            if sim >= best_sim:
+                best, best_sim = r["cluster"], sim
+        return best
+
+    def _add_entities(self, aid: str, art: Article) -> None:
+        ents, ekeys = [], set()
+        for e in art.entities:
+            ents.append((aid, e.id, e.name, e.type, e.kb_id, e.name_en, len(e.mentions)))
+            names = {e.name, e.kb_id, e.name_en} | {m.text for m in e.mentions if m.kind == "name"}
+            ekeys.update((entity_key(x), aid, e.id) for x in names if x and x.strip())
+        self.db.executemany("INSERT OR REPLACE INTO article_entities VALUES (?, ?, ?, ?, ?, ?, ?)", ents)
+        self.db.executemany("INSERT OR IGNORE INTO article_entity_keys VALUES (?, ?, ?)", sorted(ekeys))
+
+    def _add_events(self, aid: str, art: Article) -> None:
+        def name(entity_id):
+            e = art.entity(entity_id)
+            return e.name if e else None
+
+        timex = {t.id: t.value for t in art.timex}
+        rows = []
+        for v in art.events:
+            trig = v.trigger
+            rows.append((aid, v.id, v.type, v.cameo, v.modality, v.actor, name(v.actor), v.target, name(v.target),
+                         v.location, name(v.location), v.time, timex.get(v.time), trig.text if trig else None,
+                         trig.start if trig else None, trig.end if trig else None, v.sentence))
+        self.db.executemany(f"INSERT OR REPLACE INTO article_events VALUES ({', '.join('?' * 17)})", rows)
+
+    # -- reading ---------------------------------------------------------------------------------
+    def get(self, article_id: str) -> dict | None:
+        row = self._read(f"SELECT {_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return _unpack(row) if row else None
+
+    def listing(self, *, entity: str | None = None, site: str | None = None, limit: int = 20) -> list[dict]:
+        where, params = [], []
+        if entity:
+            where.append("id IN (SELECT article FROM article_entity_keys WHERE key = ?)")
+            params.append(entity_key(entity))
+        if site:
+            where.append("lower(site) IN (?, ?)")
+            params += [site_key(site), "www." + site_key(site)]
+        sql = ("SELECT id, headline, site, substr(published, 1, 10) AS published FROM articles "
+               + ("WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY published IS NULL, published DESC, n DESC LIMIT ?")
+        return [dict(r) for r in self._read(sql, params + [limit])]
+
+    def articles(self) -> Iterator[dict]:
+        for row in self._read(f"SELECT {_COLUMNS} FROM articles ORDER BY n"):
+            yield _unpack(row)
+
+    def events(self) -> Iterator[dict]:
+        cur = self._read("SELECT e.*, a.site, a.published FROM article_events e JOIN articles a ON a.id = e.article "
+                         "ORDER BY a.n, e.rowid")
+        for row in cur:
+            yield {k: row[k] for k in EVENT_COLUMNS}
+
+    def entities(self, type_: str | None = None, limit: int = 50) -> list[dict]:
+        sql = ("SELECT name, type, kb_id, COUNT(DISTINCT article) AS articles FROM article_entities "
+               + ("WHERE type = ? " if type_ else "") + "GROUP BY COALESCE(kb_id, name), type "
+               "ORDER BY articles DESC, name LIMIT ?")
+        return [dict(r) for r in self._read(sql, ((type_,) if type_ else ()) + (limit,))]
+
+    def count(self) -> int:
+        return self._read("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+    def search(self, query: str, *, site: str | None = None, since: str | None = None,
+               until: str | None = None, entity: str | None = None, limit: int = 20) -> list[Hit]:
+        q = parse(query)
+        where, params = ["article_fts MATCH ?"], [q.fts5()]
+        if site:
+            where.append("lower(a.site) IN (?, ?)")  # example.com finds www.example.com too
+            params += [site_key(site), "www." + site_key(site)]
+        if since:
+            where.append("substr(a.published, 1, 10) >= ?")
+            params.append(since)
+        if until:
+            where.append("substr(a.published, 1, 10) <= ?")
+            params.append(until)
+        if entity:
+            where.append("a.id IN (SELECT article FROM article_entity_keys WHERE key = ?)")
+            params.append(entity_key(entity))
+        sql = ("SELECT a.id, a.headline, a.site, a.published, a.text, bm25(article_fts, 3.0, 1.0) AS rank "
+               "FROM article_fts JOIN articles a ON a.n = article_fts.rowid WHERE " + " AND ".join(where)
+               + " ORDER BY rank LIMIT ?")
+        hits = []
+        for r in self._read(sql, params + [limit]):
+            snip, start, end, marks = snippet(r["text"], q)
+            hits.append(Hit(id=r["id"], headline=r["headline"], site=r["site"], published=r["published"],
+                            score=round(-r["rank"], 6), snippet=snip, snippet_start=start, snippet_end=end,
+                            highlights=marks))
+        return hits
+
+    def _read(self, sql: str, params=()) -> sqlite3.Cursor:
+        try:
+            return self.db.execute(sql, params)
+        except sqlite3.DatabaseError as e:
+            raise InputError(f"cannot read corpus {self.path}: {e}") from None
+
+
+def entity_key(name: str) -> str:
+    """How an entity is looked up: its folded name (or KB id, or English name), spaces tidied."""
+    return " ".join(fold(name).split())
+
+
+def _pack(art: Article) -> bytes:
+    """The article object as stored: JSON without ``text`` (a column of its own) and ``corpus``."""
+    d = art.to_dict()
+    d["text"] = None  # keeps the key's place in the object
+    d.pop("corpus", None)
+    for b in d["blocks"]:
+        if b["text"] == art.text[b["start"]:b["end"]]:
+            b["text"] = None  # a block is a slice of the text: kept as its offsets only
+    return zlib.compress(json.dumps(d, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6)
+
+
+def _unpack(row: sqlite3.Row) -> dict:
+    d = json.loads(zlib.decompress(row["doc"]))
+    d["text"] = text = row["text"]
+    for b in d["blocks"]:
+        if b["text"] is None:
+            b["text"] = text[b["start"]:b["end"]]
+    d["corpus"] = {"id": row["id"], "cluster": row["cluster"], "first_seen": row["first_seen"],
+                   "version": row["version"]}
+    return d
