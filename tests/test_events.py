@@ -66,6 +66,13 @@ def test_lookalikes_are_not_triggers(word):
     assert lexicon().analyse(word) is None
 
 
+def test_function_words_are_never_triggers():
+    from marsad.events.triggers import lexicon
+
+    assert lexicon().analyse("هناك") is None  # "there", not هنأ + ك
+    assert lexicon().analyse("هنأه").entry.type == "SUPPORT"
+
+
 def test_verb_readings_keep_tense():
     a = lexicon().analyse("سيلتقي")
     assert a.verb and a.future and a.imperfect

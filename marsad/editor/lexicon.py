@@ -1,4 +1,4 @@
-"""Word-level resources shared by the summary, keywords and flags: stopwords, a light stemmer,
+"""Word-level resources shared by the summary, keywords and flags: a light stemmer,
 document frequencies learned from SaudiNewsNet (``marsad/data/editor/idf.tsv.gz``), and what
 the NER stage's gazetteer knows about single words."""
 from __future__ import annotations
@@ -11,25 +11,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..text.normalize import fold
+from ..text.stopwords import STOPWORDS  # noqa: F401  (re-exported: the editor's modules use it)
 
 IDF_PATH = Path(__file__).resolve().parents[1] / "data" / "editor" / "idf.tsv.gz"
 
-# Function words of news Arabic, written folded (see ``fold``): particles, prepositions,
-# pronouns, demonstratives, relatives, auxiliaries and the commonest reporting fillers.
-_STOP = """
-في من الي علي عن مع ان او ام ثم حتي لا لم لن ما ماذا لماذا كيف اين متي هل قد لقد بل لكن لكنه
-كما كان كانت يكون تكون كانوا يكونوا اصبح اصبحت ظل ليس ليست هذا هذه ذلك تلك هؤلاء اولئك هنا هناك
-الذي التي الذين اللذين اللتين اللاتي اللواتي من ما كل بعض غير سوي بين عند لدي منذ خلال حول ضد
-نحو عبر دون تحت فوق امام خلف بعد قبل اثناء حين حيث اذ اذا ان انه انها انهم انا نحن هو هي هم هن
-انت انتم له لها لهم لهما به بها بهم فيه فيها فيهم منه منها منهم عنه عنها عليه عليها عليهم اليه
-اليها ايضا فقط جدا كذلك وقد وكان وكانت وهو وهي وهذا وهذه وفي ومن والي وعلي وعن ومع وان او ولا
-ولم وما فان فقد فهو فهي لان لانه كي لكي مثل وفق وفقا جميع عدة عده احد احدي اي ايه اية وذلك
-التي الذي بان بانه بانها قال قالت وقال وقالت يقول تقول اكد اكدت واكد واكدت اضاف اضافت واضاف
-واضافت اشار اشارت واشار واشارت اوضح اوضحت واوضح واوضحت اعلن اعلنت حسب بحسب لدى يوم اليوم امس
-العام عام سنه خلاله لذلك بذلك ذلك وذلك هذا وهذا فيما بينما كلا كلما ثمه ومنها ومنه عليه الا الى
-الف الاف مليون ملايين مليار العديد عدد بعض نحو قرابه حوالي اكثر اقل ابرز اهم كافه مختلف
-""".split()
-STOPWORDS: frozenset[str] = frozenset(fold(w) for w in _STOP)
 
 _WORDLIKE_RE = re.compile(r"^[\u0621-\u064a]{2,}$")
 

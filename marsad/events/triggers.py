@@ -16,6 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..text.normalize import fold, fold_with_map
+from ..text.stopwords import STOPWORDS
 from ..text.tokenize import Token, tokenize
 
 CONJ = ("", "و", "ف")
@@ -162,7 +163,7 @@ class Lexicon:
     def analyse(self, word: str) -> Analysis | None:
         """The best reading of one word as a trigger: the longest stem wins, nouns before verbs."""
         w = fold(word)
-        if len(w) < MIN_STEM:
+        if len(w) < MIN_STEM or w in STOPWORDS:
             return None
         best: tuple[int, Analysis] | None = None
         for stem, definite, possessed in noun_stems(w):
