@@ -3,7 +3,7 @@
 # a virtual environment in .venv, and the package with its test extras.
 set -e
 cd "$(dirname "$0")"
-APT_PACKAGES="hunspell-ar libenchant-2-2"
+APT_PACKAGES="hunspell-ar libenchant-2-2 chromium fonts-noto-core postgresql"
 if command -v apt-get >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else SUDO=none; fi
   if [ "$SUDO" != none ]; then
@@ -16,5 +16,5 @@ if command -v apt-get >/dev/null 2>&1; then
 fi
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
-.venv/bin/python -m pip install -q -e ".[dev,spell]"
+.venv/bin/python -m pip install -q -e ".[dev,spell,batch,web,postgres]"
 echo "setup: ready (.venv)" >&2

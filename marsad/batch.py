@@ -410,19 +410,7 @@ def article_row(art: Article) -> dict:
 
 
 def event_rows(art: Article, aid: str, published: str | None) -> list[dict]:
-    """The article's events flattened as the corpus events table has them (``store.EVENT_COLUMNS``)."""
-    def name(entity_id):
-        e = art.entity(entity_id)
-        return e.name if e else None
+    """The article's events as the corpus events table exports them (``store.EVENT_COLUMNS``)."""
+    from .corpus.store import event_rows as corpus_rows
 
-    timex = {t.id: t.value for t in art.timex}
-    rows = []
-    for v in art.events:
-        trig = v.trigger
-        rows.append({"article": aid, "id": v.id, "type": v.type, "cameo": v.cameo, "modality": v.modality,
-                     "actor": v.actor, "actor_name": name(v.actor), "target": v.target, "target_name": name(v.target),
-                     "location": v.location, "location_name": name(v.location), "time": v.time,
-                     "time_value": timex.get(v.time), "trigger": trig.text if trig else None,
-                     "trigger_start": trig.start if trig else None, "trigger_end": trig.end if trig else None,
-                     "sentence": v.sentence, "site": art.source.site, "published": published})
-    return rows
+    return [{**r, "site": art.source.site, "published": published} for r in corpus_rows(art, aid)]

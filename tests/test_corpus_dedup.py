@@ -87,8 +87,8 @@ def test_an_article_is_never_half_written(tmp_path):
 
 
 def test_the_store_refuses_what_it_cannot_open(tmp_path):
-    with pytest.raises(InputError, match="PostgreSQL backend is not available"):
-        open_store("postgresql://user@localhost/marsad")
+    with pytest.raises(InputError, match="cannot connect to postgresql://|marsad\\[postgres\\]"):
+        open_store("postgresql://user@127.0.0.1:1/marsad")  # no server there (or psycopg not installed)
     with pytest.raises(InputError, match="no corpus at"):
         open_store(str(tmp_path / "missing.db"), create=False)
     bad = tmp_path / "bad.db"

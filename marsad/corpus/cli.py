@@ -1,6 +1,6 @@
 """``marsad ingest``, ``marsad search`` and ``marsad export``: the corpus from the shell.
 
-Every command takes ``--db URL`` (a SQLite path, default ./marsad.db).  Ingest reads SOURCEs the
+Every command takes ``--db URL`` (a SQLite path, default ./marsad.db, or a postgresql:// URL).  Ingest reads SOURCEs the
 way ``marsad analyze`` does; one bad page is one line on stderr and the rest go on, and only a run
 that stores nothing at all (every page failed) exits with 1.
 """
@@ -12,7 +12,7 @@ import json
 import sys
 
 from ..errors import InputError
-from .store import DEFAULT_DB, NEW, UNCHANGED, UPDATED
+from .store import DEFAULT_DB, NEW, UNCHANGED, UPDATED, redact
 
 
 def register(sub) -> None:
@@ -49,7 +49,7 @@ def register(sub) -> None:
 
 def _db(p) -> None:
     p.add_argument("--db", default=DEFAULT_DB, metavar="URL",
-                   help="corpus database: a SQLite file path (default ./marsad.db)")
+                   help="corpus database: a SQLite file path (default ./marsad.db) or a postgresql:// URL")
 
 
 def _positive_int(value: str) -> int:
@@ -101,7 +101,7 @@ def cmd_ingest(args) -> int:
         total = store.count()
     stored_any = counts[NEW] + counts[UPDATED] + counts[UNCHANGED]
     print(f"{counts[NEW]} new, {counts[UPDATED]} updated, {counts[UNCHANGED]} already stored, "
-          f"{counts['failed']} failed; {args.db} holds {total} article(s)",
+          f"{counts['failed']} failed; {redact(args.db)} holds {total} article(s)",
           file=sys.stderr if args.json else sys.stdout)
     if not stored_any and counts["failed"]:
         raise InputError(f"nothing could be stored ({counts['failed']} failed)")

@@ -55,20 +55,18 @@ def _jsonl(store: Store, out: IO) -> int:
 
 
 def _csv(store: Store, out: IO) -> int:
-    w = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    w.writeheader()
-    n = 0
-    for art in store.articles():
-        w.writerow(flat(art))
-        n += 1
-    return n
+    return _write_csv((flat(art) for art in store.articles()), CSV_COLUMNS, out)
 
 
 def _events(store: Store, out: IO) -> int:
-    w = csv.DictWriter(out, fieldnames=EVENT_COLUMNS, lineterminator="\n")
+    return _write_csv(store.events(), EVENT_COLUMNS, out)
+
+
+def _write_csv(rows, columns: tuple[str, ...], out: IO) -> int:
+    w = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     w.writeheader()
     n = 0
-    for row in store.events():
+    for row in rows:
         w.writerow(row)
         n += 1
     return n

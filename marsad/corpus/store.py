@@ -1,10 +1,10 @@
 """The corpus store: analysed articles kept for search, export and (later) the web API.
 
 ``Store`` is the small interface every backend keeps (add, get, search, iterate, entities); the
-web app and the CLI only ever see it.  ``SQLiteStore`` is the one in this build: one file, FTS5
-for search, one transaction per article.  A PostgreSQL backend plugs in behind ``open_store`` by
-implementing the same methods (tsvector over the same ``search.key`` strings, the same MinHash
-band table for near-duplicates).
+web app and the CLI only ever see it.  ``SQLiteStore`` is the default: one file, FTS5 for search,
+one transaction per article.  ``postgres.PostgresStore`` (a ``postgresql://`` URL) implements the
+same methods: a tsvector over the same ``search.key`` strings, the same MinHash band table for
+near-duplicates.
 
 Rows: ``articles`` (the columns people filter on, the clean ``text``, and the article object as
 compressed JSON), ``article_entities`` and ``article_entity_keys`` (entity filter and listings),
@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import zlib
 from abc import ABC, abstractmethod
@@ -106,7 +107,9 @@ def open_store(db_url: str | None = None, create: bool = True) -> Store:
     """
     db_url = db_url or DEFAULT_DB
     if db_url.startswith(("postgresql://", "postgres://")):
-        raise InputError("PostgreSQL backend is not available in this build")
+        from .postgres import PostgresStore  # psycopg only for those who use it
+
+        return PostgresStore(db_url, create=create)
     if db_url.startswith("sqlite:///"):
         db_url = db_url[len("sqlite:///"):]
     elif "://" in db_url:
@@ -160,6 +163,48 @@ def _now() -> str:
 EVENT_COLUMNS = ("article", "id", "type", "cameo", "modality", "actor", "actor_name", "target", "target_name",
                  "location", "location_name", "time", "time_value", "trigger", "trigger_start", "trigger_end",
                  "sentence", "site", "published")
+
+def event_rows(art: Article, aid: str) -> list[dict]:
+    """The article's events flattened as the events table keeps them (``EVENT_COLUMNS`` but the
+    article's site and date, which come from its row): entity ids with their names, the time value."""
+    def name(entity_id):
+        e = art.entity(entity_id)
+        return e.name if e else None
+
+    timex = {t.id: t.value for t in art.timex}
+    rows = []
+    for v in art.events:
+        trig = v.trigger
+        rows.append({"article": aid, "id": v.id, "type": v.type, "cameo": v.cameo, "modality": v.modality,
+                     "actor": v.actor, "actor_name": name(v.actor), "target": v.target, "target_name": name(v.target),
+                     "location": v.location, "location_name": name(v.location), "time": v.time,
+                     "time_value": timex.get(v.time), "trigger": trig.text if trig else None,
+                     "trigger_start": trig.start if trig else None, "trigger_end": trig.end if trig else None,
+                     "sentence": v.sentence})
+    return rows
+
+
+def listing_query(entity: str | None, site: str | None, limit: int, mark: str, order: str = "published"
+                  ) -> tuple[str, list]:
+    """SQL and parameters of ``Store.listing`` (newest first), with the backend's placeholder."""
+    where, params = [], []
+    if entity:
+        where.append(f"id IN (SELECT article FROM article_entity_keys WHERE key = {mark})")
+        params.append(entity_key(entity))
+    if site:
+        where.append(f"lower(site) IN ({mark}, {mark})")
+        params += [site_key(site), "www." + site_key(site)]
+    sql = ("SELECT id, headline, site, substr(published, 1, 10) AS published FROM articles "
+           + ("WHERE " + " AND ".join(where) if where else "")
+           + f" ORDER BY published IS NULL, {order} DESC, n DESC LIMIT {mark}")
+    return sql, params + [limit]
+
+
+def redact(url: str) -> str:
+    """The database URL with its password replaced by ***, for messages."""
+    url = re.sub(r"^([a-z]+://[^/@:?#]*:)[^/@?#]*@", r"\1***@", url)
+    return re.sub(r"(?i)([?&]password=)[^&#]*", r"\1***", url)
+
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -327,17 +372,7 @@ class SQLiteStore(Store):
         self.db.executemany("INSERT OR IGNORE INTO article_entity_keys VALUES (?, ?, ?)", sorted(ekeys))
 
     def _add_events(self, aid: str, art: Article) -> None:
-        def name(entity_id):
-            e = art.entity(entity_id)
-            return e.name if e else None
-
-        timex = {t.id: t.value for t in art.timex}
-        rows = []
-        for v in art.events:
-            trig = v.trigger
-            rows.append((aid, v.id, v.type, v.cameo, v.modality, v.actor, name(v.actor), v.target, name(v.target),
-                         v.location, name(v.location), v.time, timex.get(v.time), trig.text if trig else None,
-                         trig.start if trig else None, trig.end if trig else None, v.sentence))
+        rows = [tuple(r[c] for c in EVENT_COLUMNS[:-2]) for r in event_rows(art, aid)]
         self.db.executemany(f"INSERT OR REPLACE INTO article_events VALUES ({', '.join('?' * 17)})", rows)
 
     # -- reading ---------------------------------------------------------------------------------
@@ -346,17 +381,7 @@ class SQLiteStore(Store):
         return _unpack(row) if row else None
 
     def listing(self, *, entity: str | None = None, site: str | None = None, limit: int = 20) -> list[dict]:
-        where, params = [], []
-        if entity:
-            where.append("id IN (SELECT article FROM article_entity_keys WHERE key = ?)")
-            params.append(entity_key(entity))
-        if site:
-            where.append("lower(site) IN (?, ?)")
-            params += [site_key(site), "www." + site_key(site)]
-        sql = ("SELECT id, headline, site, substr(published, 1, 10) AS published FROM articles "
-               + ("WHERE " + " AND ".join(where) if where else "")
-               + " ORDER BY published IS NULL, published DESC, n DESC LIMIT ?")
-        return [dict(r) for r in self._read(sql, params + [limit])]
+        return [dict(r) for r in self._read(*listing_query(entity, site, limit, "?"))]
 
     def articles(self) -> Iterator[dict]:
         for row in self._read(f"SELECT {_COLUMNS} FROM articles ORDER BY n"):

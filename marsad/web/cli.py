@@ -15,7 +15,7 @@ def register(sub) -> None:
 
     p = sub.add_parser("serve", help="web UI and REST API over the corpus (OpenAPI at /docs)")
     p.add_argument("--db", default=DEFAULT_DB, metavar="URL",
-                   help="corpus database: a SQLite file path (default ./marsad.db)")
+                   help="corpus database: a SQLite file path (default ./marsad.db) or a postgresql:// URL")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=_port, default=8000, help="port (default 8000)")
     p.add_argument("--token", default=None,
@@ -41,6 +41,7 @@ def cmd_serve(args) -> int:
     try:
         import uvicorn
 
+        from ..corpus.store import redact
         from .app import create_app
     except ModuleNotFoundError as e:
         raise InputError(f"marsad serve needs the 'web' extra ({e.name} is missing): pip install 'marsad[web]'") from None
@@ -49,7 +50,7 @@ def cmd_serve(args) -> int:
     if token and not _loopback(args.host):
         print("marsad: the ingest token travels in clear over plain HTTP: put a TLS proxy in front of this server",
               file=sys.stderr)
-    print(f"marsad: serving {args.db} on http://{args.host}:{args.port}/ (API reference at /docs; "
+    print(f"marsad: serving {redact(args.db)} on http://{args.host}:{args.port}/ (API reference at /docs; "
           f"writes {'enabled' if token else 'disabled'})", file=sys.stderr)
     # Past LIMIT_CONCURRENCY open connections new ones get 503 rather than queueing without end.
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", server_header=False,
