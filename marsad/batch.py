@@ -139,6 +139,8 @@ def connect(scheduler: str | None, workers: int):
                 client = Client(scheduler, timeout="10s")
             except (OSError, TimeoutError) as e:
                 raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {e}") from None
+            except ValueError as e:  # distributed's word for an address it cannot parse
+                raise InputError(f"not a Dask scheduler address: {scheduler} ({e}; e.g. tcp://HOST:8786)") from None
         else:
             with _workers_ignore_ctrl_c():
                 cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 
@@ -133,7 +134,7 @@ def iter_jsonl(path: str, **opts) -> Iterator[Article | InputError]:
                 continue
             try:
                 yield analyze_record(json.loads(line), where=f"{path}:{n}", **opts)
-            except json.JSONDecodeError:
+            except (json.JSONDecodeError, RecursionError):  # RecursionError: nested past Python's stack
                 yield InputError(f"{path}:{n}: not a JSON object")
             except InputError as e:
                 yield InputError(f"{path}:{n}: {e}")
@@ -148,11 +149,25 @@ def analyze_record(rec: dict, where: str | None = None, **opts) -> Article:
         raise InputError("the record's 'text'/'html' must be a string")
     if not body or not body.strip():
         raise InputError("record has no 'text' or 'html'")
-    art = analyze(body, url=rec.get("url"), site=rec.get("site"), path=where, title=rec.get("title"),
-                  published=iso_date(rec.get("published")), format="html" if rec.get("html") else None, **opts)
-    if rec.get("id"):
-        art.source.id = str(rec["id"])
+    meta = {k: _clean(v) if isinstance(v, str) else v for k, v in rec.items() if k in ("url", "site", "title", "id")}
+    art = analyze(_SURROGATE_RE.sub("\ufffd", body), url=meta.get("url"), site=meta.get("site"), path=where,
+                  title=meta.get("title"), published=iso_date(rec.get("published")),
+                  format="html" if rec.get("html") else None, **opts)
+    if meta.get("id"):
+        art.source.id = str(meta["id"])
     return art
+
+
+# JSON can carry what no page can: a lone "\ud83d" escape (not encodable as UTF-8, so no store or
+# output could take it), control characters (PostgreSQL text refuses NUL) and bidi overrides (a
+# U+202E in a site name turns the rest of a line around wherever it is shown).
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_CONTROL_RE = re.compile("[\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+
+def _clean(value: str) -> str:
+    """A record's metadata string without lone surrogates (→ U+FFFD), control and bidi characters."""
+    return _CONTROL_RE.sub("", _SURROGATE_RE.sub("\ufffd", value))
 
 
 def iso_date(value) -> str | None:

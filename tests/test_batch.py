@@ -275,6 +275,12 @@ def test_unreachable_scheduler_is_one_line(pages, tmp_path):
     assert len(lines) == 1 and "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in lines[0]
 
 
+def test_malformed_scheduler_address_is_one_line(pages, tmp_path):
+    r = batch(str(pages), "--out", str(tmp_path / "out"), "--scheduler", "no-port-here")
+    lines = r.stderr.decode().strip().splitlines()
+    assert r.returncode == 1 and len(lines) == 1 and "no-port-here" in lines[0], lines
+
+
 def test_help_is_instant_and_a_missing_extra_is_one_line(pages, tmp_path):
     code = ("import sys\nfrom marsad.cli import main\n"
             "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"

@@ -8,7 +8,11 @@ version of the solar story at the same URL.
 import csv
 import io
 import json
+import os
 import shutil
+import signal
+import subprocess
+import sys
 from importlib import resources
 
 import pytest
@@ -16,7 +20,7 @@ import pytest
 from marsad.cli import main
 from marsad.corpus import open_store
 
-from .conftest import FIXTURES, run_cli
+from .conftest import FIXTURES, ROOT, run_cli
 
 CORPUS = FIXTURES / "corpus"
 PAGES, RECORDS, CHANGED = CORPUS / "pages", CORPUS / "records.jsonl", CORPUS / "changed.jsonl"
@@ -96,6 +100,7 @@ def test_latin_queries_work(tmp_path, capsys):
 def test_filters_by_site_date_and_entity(db, capsys):
     assert urls(db, search(capsys, db, "المتحدة", "--site", "news-c.example")) == {SOLAR}
     assert urls(db, search(capsys, db, "المتحدة", "--site", "www.news-c.example")) == {SOLAR}
+    assert urls(db, search(capsys, db, "المتحدة", "--site", "https://www.News-C.example/economy")) == {SOLAR}
     assert urls(db, search(capsys, db, "المتحدة", "--since", "2024-01-01")) == {WATER_B}
     assert urls(db, search(capsys, db, "المتحدة", "--until", "2023-12-31")) == {SOLAR}
     assert urls(db, search(capsys, db, "المتحدة", "--entity", "الأردن")) == {"water.txt", WATER_B}
@@ -200,7 +205,7 @@ def test_export_parquet(db, capsys, tmp_path):
     assert cli(capsys, "export", "--format", "parquet", "--db", db, "--out", str(out))[0] == 0
     table = pq.read_table(out)
     assert table.num_rows == 4 and {"id", "cluster", "version", "text", "entities"} <= set(table.column_names)
-    assert cli(capsys, "export", "--format", "parquet", "--db", db)[0] == 1  # binary: needs --out
+    assert cli(capsys, "export", "--format", "parquet", "--db", db)[0] == 2  # binary: needs --out (usage)
 
 
 def test_export_parquet_without_pyarrow_says_how_to_get_it(db, capsys, tmp_path, monkeypatch):
@@ -305,3 +310,141 @@ def test_ingest_a_feed_url_and_rerun_it(tmp_path, capsys):
         rc, out, err = cli(capsys, *args)
         assert rc == 0 and out.startswith("0 new, 0 updated, 0 already stored, 0 failed")
     assert urls(path, search(capsys, path, "تحلية")) == {web.url("/a/water"), web.url("/a/sea")}
+
+
+def test_jsonl_with_lone_surrogates_and_control_characters_is_stored_cleanly(tmp_path, capsys):
+    # A JSON escape "\ud83d" alone (a broken emoji) and NUL bytes in the metadata: every backend takes
+    # the article (PostgreSQL refuses NUL in text), and every output stays valid UTF-8.
+    records = tmp_path / "r.jsonl"
+    records.write_text(
+        '{"text": "\\ud83d نشرة الطقس\\n\\nتوقعت الأرصاد أمطارا غزيرة \\udc00 على المرتفعات الغربية غدا.",'
+        ' "url": "https://weather.example/\\u0000rain", "site": "weather\\u0000.\\u202eexample", "title": "نشرة\\u0000 الطقس"}\n',
+        encoding="utf-8")
+    path = str(tmp_path / "c.db")
+    rc, out, err = cli(capsys, "ingest", str(records), "--db", path, "--json")
+    assert rc == 0 and "Traceback" not in err, err
+    stored = json.loads(out)
+    assert "\x00" not in stored["url"] and stored["headline"].endswith("نشرة الطقس")
+    assert len(search(capsys, path, "الأرصاد")) == 1
+    rc, out, _ = cli(capsys, "export", "--format", "jsonl", "--db", path)
+    art = json.loads(out.encode("utf-8"))
+    assert art["source"]["site"] == "weather.example" and "\ufffd" in art["text"]
+
+
+def test_deeply_nested_jsonl_line_is_one_bad_line(tmp_path, capsys):
+    records = tmp_path / "r.jsonl"
+    records.write_text("[" * 100_000 + "]" * 100_000 + "\n" + json.dumps(
+        {"text": "خبر قصير\n\nافتتحت البلدية حديقة عامة جديدة في الحي الشمالي يوم الأحد."}, ensure_ascii=False) + "\n",
+        encoding="utf-8")
+    rc, out, err = cli(capsys, "ingest", str(records), "--db", str(tmp_path / "c.db"))
+    assert rc == 0 and "1 new" in out
+    assert err.strip().splitlines() == [f"marsad: {records}:1: not a JSON object"]
+
+
+def test_entity_filter_takes_any_spelling_the_knowledge_base_knows(tmp_path, capsys):
+    # Three ways to write one country: whichever the user types, the filter finds all three articles.
+    pages = ["زيارة إلى سوريا\n\nوصل وفد تجاري إلى سوريا أمس لبحث التعاون في مجال الاقتصاد مع المسؤولين هناك.",
+             "خطة إعمار\n\nأعلنت الحكومة في سورية عن خطة جديدة لإعادة الإعمار خلال العام المقبل.",
+             "قمة عربية\n\nشاركت الجمهورية العربية السورية في القمة العربية التي عقدت الأسبوع الماضي."]
+    records = tmp_path / "r.jsonl"
+    records.write_text("".join(json.dumps({"text": p}, ensure_ascii=False) + "\n" for p in pages), encoding="utf-8")
+    path = str(tmp_path / "c.db")
+    assert cli(capsys, "ingest", str(records), "--db", path)[0] == 0
+    for name in ("سوريا", "سورية", "الجمهورية العربية السورية", "country:SYR", "Syria"):
+        assert len(search(capsys, path, "في", "--entity", name)) == 3, name
+    with open_store(path, create=False) as store:
+        assert len(store.listing(entity="سورية")) == 3
+
+
+def test_a_corpus_that_cannot_be_written_is_a_store_error_not_a_bad_page(tmp_path):
+    from marsad.corpus.store import StoreError
+    from marsad.pipeline import analyze
+
+    path = str(tmp_path / "c.db")
+    art = analyze("خبر قصير\n\nافتتحت البلدية حديقة عامة جديدة في الحي الشمالي يوم الأحد.")
+    with open_store(path) as store:
+        store.db.execute("PRAGMA query_only = 1")  # every write refused, as on a read-only file
+        with pytest.raises(StoreError):
+            store.add(art)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root writes read-only files anyway")
+def test_ingest_into_a_read_only_corpus_stops_at_once_in_one_line(tmp_path):
+    page = tmp_path / "p.txt"
+    page.write_text("خبر قصير\n\nافتتحت البلدية حديقة عامة جديدة في الحي الشمالي يوم الأحد.", encoding="utf-8")
+    path = tmp_path / "c.db"
+    open_store(str(path)).close()
+    path.chmod(0o444)
+    proc = run_cli("ingest", str(page), str(page), "--db", str(path))
+    assert proc.returncode == 1
+    assert len(proc.stderr.decode().strip().splitlines()) == 1 and b"readonly" in proc.stderr
+
+
+def test_empty_db_argument_is_a_usage_error(tmp_path):
+    proc = run_cli("search", "الأمم", "--db", "")
+    assert proc.returncode == 2 and b"--db" in proc.stderr and b"Traceback" not in proc.stderr
+
+
+def test_a_failed_single_source_names_itself(tmp_path, capsys):
+    blob = tmp_path / "blob.txt"
+    blob.write_bytes(bytes(range(256)) * 20)
+    rc, _, err = cli(capsys, "ingest", str(blob), "--db", str(tmp_path / "c.db"))
+    assert rc == 1 and err.splitlines()[0].startswith(f"marsad: {blob}: ")
+
+
+def test_parquet_without_out_is_a_usage_error(db):
+    proc = run_cli("export", "--format", "parquet", "--db", db)
+    assert proc.returncode == 2 and b"--out" in proc.stderr and b"Traceback" not in proc.stderr
+
+
+def test_ctrl_c_mid_ingest_keeps_whole_articles_and_says_how_far_it_got(tmp_path):
+    records = tmp_path / "r.jsonl"
+    records.write_text("".join(json.dumps({"text": f"خبر رقم {i}\n\nافتتحت البلدية حديقة عامة جديدة رقم {i} "
+                                                   f"في الحي الشمالي يوم الأحد بحضور السكان.",
+                                           "url": f"https://city.example/{i}"}, ensure_ascii=False) + "\n"
+                               for i in range(400)), encoding="utf-8")
+    path = tmp_path / "c.db"
+    proc = subprocess.Popen([sys.executable, "-m", "marsad.cli", "ingest", str(records), "--db", str(path), "--json"],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = proc.stdout.readline()  # one article is stored: interrupt the run in the middle
+    proc.send_signal(signal.SIGINT)
+    rest, err = proc.communicate(timeout=60)
+    printed = len((first + rest).decode().splitlines())
+    assert proc.returncode == 130 and b"Traceback" not in err
+    assert err.decode().strip().splitlines() == [err.decode().strip()]  # one line: how far it got
+    assert err.decode().startswith("marsad: interrupted after ") and " new, " in err.decode()
+    with open_store(str(path), create=False) as store:  # opens; only whole articles (the last may not be printed)
+        assert printed <= store.count() <= printed + 1 and all(a["text"] for a in store.articles())
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root writes read-only folders anyway")
+def test_a_corpus_in_a_read_only_folder_can_still_be_searched(built, tmp_path, capsys):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    shutil.copy(built[0], folder / "c.db")
+    folder.chmod(0o555)  # no -shm/-wal files can be made beside it
+    try:
+        path = str(folder / "c.db")
+        assert urls(path, search(capsys, path, '"تحلية مياه البحر"')) == {"water.txt", WATER_B}
+        rc, _, err = cli(capsys, "ingest", str(PAGES), "--db", path)
+        assert rc == 1 and len(err.strip().splitlines()) == 1
+    finally:
+        folder.chmod(0o755)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_export_never_writes_over_the_corpus_itself(db, capsys, fmt):
+    rc, _, err = cli(capsys, "export", "--format", fmt, "--db", db, "--out", db)
+    assert rc == 1 and len(err.strip().splitlines()) == 1
+    assert len(search(capsys, db, "الأمم")) == 3  # the corpus is untouched
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (a disk that is always full)")
+@pytest.mark.parametrize("args", [["search", "الأمم", "--json"], ["export", "--format", "jsonl"],
+                                  ["export", "--format", "csv", "--out", "/dev/full"]])
+def test_a_full_disk_is_one_line_not_a_traceback(db, args):
+    with open("/dev/full", "wb") as full:
+        proc = subprocess.run([sys.executable, "-m", "marsad.cli", *args, "--db", db], stdout=full,
+                              stderr=subprocess.PIPE, cwd=ROOT, timeout=120)
+    err = proc.stderr.decode()
+    assert proc.returncode == 1 and len(err.strip().splitlines()) == 1 and "space" in err, err

@@ -69,3 +69,30 @@ def test_phrase_is_located_only_in_order():
     spans = locate(text, parse('"تحلية مياه البحر"'))
     assert [text[s:e] for s, e in spans] == ["تحلية مياه البحر"]
     assert locate(text, parse('"البحر مياه تحلية"')) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("كلمة " * 8 + "http://news.example/" + "a/" * 40 + " قصير المؤتمر " + "كلام " * 60, "المؤتمر"),  # a long word
+    ("ب" * 100 + " المؤتمر " + "ج" * 300, "المؤتمر"),                                          # no space near
+    ("نص\n" * 40 + "المؤتمر" + "\nكلامه" * 80, "المؤتمر"),                                     # lines, no spaces
+])
+def test_snippet_never_cuts_a_word(text, word):
+    snip, start, end, marks = snippet(text, parse(word))
+    assert text[start:end] == snip and word in snip
+    assert start == 0 or text[start - 1].isspace()
+    assert end == len(text) or text[end].isspace()
+    assert [text[s:e] for s, e in marks] == [word]
+
+
+def test_snippet_keeps_a_phrase_longer_than_the_window():
+    phrase = " ".join(["كلمة"] * 60)
+    text = "بداية النص " + phrase + " نهاية"
+    snip, start, end, marks = snippet(text, parse(f'"{phrase}"'))
+    assert phrase in snip and [text[s:e] for s, e in marks] == [phrase]
+
+
+def test_digits_written_against_letters_are_words_of_their_own():
+    # "2015م", "1436هـ", "و١٩" as the tokenizer splits them: a search for the number finds them
+    assert index_text("عام 2015م الموافق 1436هـ و١٩ شخصا") == "عام 2015 م موافق 1436 ه و 19 شخصا"
+    text = "وصل عدد الزوار عام 2015م إلى رقم قياسي"
+    assert [text[s:e] for s, e in locate(text, parse("٢٠١٥"))] == ["2015"]

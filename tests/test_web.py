@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -210,6 +211,8 @@ def test_entity_api_lists_the_articles_naming_it(base):
     assert {"name": "عبد الرحمن الفضلي", "type": "PER", "kb_id": None, "articles": 2,
             "ref": "عبد الرحمن الفضلي"} in people
     assert all(e["type"] == "PER" for e in people)
+    assert get(base, "/api/entities", type="per").json() == people  # the type in any case
+    one_line_error(get(base, "/api/entities", type="PERSON"), 422)  # not a silent empty list
 
 
 # -- API: analysis and writes --------------------------------------------------------------------
@@ -458,3 +461,35 @@ def test_timeline_marks_hang_events_on_their_dates():
     assert marks[1].note == "CONSULT سالم الأحمد (مخطط)"
     assert pages.timeline_marks({"timex": [{"id": "t1", "text": "منذ عامين", "value": "P2Y"}],
                                  "dates": {"published": "2022-01-20"}}) == []
+
+
+def test_lone_surrogates_and_deep_nesting_are_not_500(base):
+    body = '{"text": "\\ud83d خبر عن الاقتصاد\\n\\nارتفعت أسعار الذهب في الأسواق المحلية \\udc00 بشكل ملحوظ."}'
+    r = post(base, "/api/analyze", content=body.encode("utf-8"))
+    assert r.status_code == 200, r.text
+    assert r.json()["headline"].endswith("خبر عن الاقتصاد")
+    one_line_error(post(base, "/api/analyze", content=b"[" * 100_000 + b"]" * 100_000), 422)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root writes read-only folders anyway")
+def test_a_read_only_server_serves_a_corpus_in_a_read_only_folder(corpus, tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    shutil.copy(corpus, folder / "c.db")
+    folder.chmod(0o555)
+    try:
+        with open(tmp_path / "log", "wb") as log, serve(str(folder / "c.db"), log) as url:
+            assert get(url, "/api/search", q="الأمطار").status_code == 200
+    finally:
+        folder.chmod(0o755)
+
+
+def test_a_port_in_use_is_one_line_exit_1(corpus):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        proc = run_cli("serve", "--db", corpus, "--port", str(taken.getsockname()[1]), timeout=60)
+    err = proc.stderr.decode()
+    assert proc.returncode == 1 and err.count("\n") == 1, err
+    assert err.startswith("marsad: cannot listen on 127.0.0.1:") and "serving" not in err
+

@@ -9,10 +9,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 
 from ..errors import InputError
-from .store import DEFAULT_DB, NEW, UNCHANGED, UPDATED, redact
+from .store import DEFAULT_DB, NEW, UNCHANGED, UPDATED, StoreError, redact
 
 
 def register(sub) -> None:
@@ -48,8 +49,15 @@ def register(sub) -> None:
 
 
 def _db(p) -> None:
-    p.add_argument("--db", default=DEFAULT_DB, metavar="URL",
+    p.add_argument("--db", default=DEFAULT_DB, metavar="URL", type=db_url,
                    help="corpus database: a SQLite file path (default ./marsad.db) or a postgresql:// URL")
+
+
+def db_url(value: str) -> str:
+    """An argparse type: ``--db ""`` is a usage error, not a quiet fall back to ./marsad.db."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("give a SQLite file path or a postgresql:// URL")
+    return value
 
 
 def _positive_int(value: str) -> int:
@@ -66,7 +74,6 @@ def _day(value: str) -> str:
 
 
 def cmd_ingest(args) -> int:
-    from .. import sources
     from .store import open_store
 
     opts = {"max_bytes": args.max_bytes} if args.max_bytes else {}
@@ -78,34 +85,51 @@ def cmd_ingest(args) -> int:
         counts["failed"] += 1
         print(f"marsad: {err}", file=sys.stderr)
 
+    def summary() -> str:
+        return (f"{counts[NEW]} new, {counts[UPDATED]} updated, {counts[UNCHANGED]} already stored, "
+                f"{counts['failed']} failed")
+
     with open_store(args.db) as store:
-        for source in args.sources:
-            try:
-                many = sources.is_many(source, allow_private=args.allow_private, **opts)
-                items = sources.iter_articles(source, site=args.site, allow_private=args.allow_private, **opts)
-                for art in sources.with_progress(items, enabled=many):
-                    if isinstance(art, InputError):
-                        fail(art)
-                        continue
-                    try:
-                        stored = store.add(art)
-                    except InputError as e:
-                        fail(e)
-                        continue
-                    counts[stored.status] += 1
-                    if args.json:
-                        print(json.dumps({**stored.to_dict(), "url": art.source.url, "headline": art.headline},
-                                         ensure_ascii=False), flush=True)
-            except InputError as e:  # the source as a whole: missing, unreadable, unreachable
-                fail(e)
+        try:
+            _ingest_sources(args, store, opts, counts, fail)
+        except KeyboardInterrupt:  # each article is one transaction: what was stored stays whole
+            print(f"marsad: interrupted after {summary()}; run it again to go on", file=sys.stderr)
+            return 130
         total = store.count()
     stored_any = counts[NEW] + counts[UPDATED] + counts[UNCHANGED]
-    print(f"{counts[NEW]} new, {counts[UPDATED]} updated, {counts[UNCHANGED]} already stored, "
-          f"{counts['failed']} failed; {redact(args.db)} holds {total} article(s)",
-          file=sys.stderr if args.json else sys.stdout)
+    print(f"{summary()}; {redact(args.db)} holds {total} article(s)", file=sys.stderr if args.json else sys.stdout)
     if not stored_any and counts["failed"]:
         raise InputError(f"nothing could be stored ({counts['failed']} failed)")
     return 0
+
+
+def _ingest_sources(args, store, opts: dict, counts: dict, fail) -> None:
+    """Every SOURCE into STORE, counting what happened; a bad page or source is reported and skipped."""
+    from .. import sources
+
+    for source in args.sources:
+        try:
+            many = sources.is_many(source, allow_private=args.allow_private, **opts)
+            items = sources.iter_articles(source, site=args.site, allow_private=args.allow_private, **opts)
+            for art in sources.with_progress(items, enabled=many):
+                if isinstance(art, InputError):
+                    fail(art)
+                    continue
+                try:
+                    stored = store.add(art)
+                except StoreError:
+                    raise
+                except InputError as e:
+                    fail(e)
+                    continue
+                counts[stored.status] += 1
+                if args.json:
+                    print(json.dumps({**stored.to_dict(), "url": art.source.url, "headline": art.headline},
+                                     ensure_ascii=False), flush=True)
+        except StoreError:  # the corpus, not the page: stop at once, in one line
+            raise
+        except InputError as e:  # the source as a whole: missing, unreadable, unreachable
+            fail(e if source in str(e) else InputError(f"{source}: {e}"))
 
 
 def cmd_search(args) -> int:
@@ -128,20 +152,36 @@ def cmd_search(args) -> int:
     return 0
 
 
+def _same_file(out: str, db: str) -> bool:
+    """Whether OUT is the SQLite corpus DB (opening it for writing would empty the corpus)."""
+    try:
+        return os.path.samefile(out, db)
+    except OSError:  # one of them does not exist (or DB is a URL)
+        return False
+
+
 def cmd_export(args) -> int:
     from .export import export
     from .store import open_store
 
+    if args.format == "parquet" and not args.out:  # a usage error, said the way argparse says them
+        print("marsad export: error: --format parquet needs --out FILE (Parquet is binary)", file=sys.stderr)
+        return 2
+    if args.out and _same_file(args.out, args.db):
+        raise InputError(f"refusing to write the export over the corpus itself ({args.out}): give another --out")
     with open_store(args.db, create=False) as store:
         if args.format == "parquet":
-            n = export(store, "parquet", args.out or sys.stdout)
+            n = export(store, "parquet", args.out)
         elif args.out:
             try:
                 fh = open(args.out, "w", encoding="utf-8", newline="")
             except OSError as e:
                 raise InputError(f"cannot write {args.out}: {e.strerror}") from None
-            with fh:
-                n = export(store, args.format, fh)
+            try:
+                with fh:
+                    n = export(store, args.format, fh)
+            except OSError as e:
+                raise InputError(f"cannot write {args.out}: {e.strerror}") from None
         else:
             n = export(store, args.format, sys.stdout)
     if args.out:

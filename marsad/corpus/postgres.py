@@ -30,9 +30,9 @@ from ..article import Article
 from ..errors import InputError
 from . import dedup
 from .search import KEYS_VERSION, Hit, keys, parse, snippet
-from .store import (EVENT_COLUMNS, MAX_CANDIDATES, NEW, UNCHANGED, UPDATED, Store, Stored, _now, _pack, _unpack,
-                    article_id, content_hash, entity_key, event_rows, listing_query, published_date, redact,
-                    site_key)
+from .store import (EVENT_COLUMNS, MAX_CANDIDATES, NEW, UNCHANGED, UPDATED, Store, StoreError, Stored, _now, _pack,
+                    _unpack, article_id, content_hash, entity_key, event_rows, listing_query, lookup_keys,
+                    published_date, redact, site_key)
 
 SCHEMA_VERSION = "1"
 MAX_POS = 16383  # the largest word position a tsvector keeps
@@ -198,8 +198,9 @@ class PostgresStore(Store):
                 self.db.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (aid,))
                 stored = self._add(art, aid, digest, sig)
         except self._psycopg.Error as e:
-            raise InputError(f"cannot store {art.source.url or art.source.path or aid} in {self.name}: "
-                             f"{self._line(e)}") from None
+            error = InputError if isinstance(e, self._psycopg.DataError) else StoreError  # DataError: this article's
+            raise error(f"cannot store {art.source.url or art.source.path or aid} in {self.name}: "
+                        f"{self._line(e)}") from None
         art.corpus = {"id": stored.id, "cluster": stored.cluster, "first_seen": stored.first_seen,
                       "version": stored.version}
         return stored
@@ -341,8 +342,8 @@ class PostgresStore(Store):
             where.append('substr(a.published, 1, 10) COLLATE "C" <= %(until)s')
             params["until"] = until
         if entity:
-            where.append("a.id IN (SELECT article FROM article_entity_keys WHERE key = %(entity)s)")
-            params["entity"] = entity_key(entity)
+            where.append("a.id IN (SELECT article FROM article_entity_keys WHERE key = ANY(%(entity)s))")
+            params["entity"] = lookup_keys(entity)
         sql = (f"SELECT a.id, a.headline, a.site, a.published, a.text, "
                f"ts_rank_cd(%(w)s::float4[], a.tsv, %(q)s::tsquery, {RANK_NORMALIZATION}) AS rank "
                "FROM articles a WHERE " + " AND ".join(where) + " ORDER BY rank DESC, a.n LIMIT %(limit)s")

@@ -21,14 +21,18 @@ from ..errors import InputError
 from ..text.normalize import CONTROLS_RE, DIACRITICS_RE, TATWEEL, fold
 from ..text.tokenize import Token, split_clitics
 
-_WORD_RE = re.compile(r"\w+")
+# A word is a run of letters or a run of digits: "2015م" and "1436هـ" are a number and a letter, as
+# the tokenizer splits them, so a search for the number finds them.
+_WORD_RE = re.compile(r"\d+|[^\W\d]+")
 _PHRASE_RE = re.compile(r'"([^"]*)"')
 # A word as written, diacritics, tatweel and invisible joiners inside it: the same words that
 # ``keys`` finds once those marks are removed, but with offsets into the original text.
-_MARKED_WORD_RE = re.compile("(?:\\w|" + DIACRITICS_RE.pattern + "|" + CONTROLS_RE.pattern + "|" + TATWEEL + ")+")
+_MARKS = DIACRITICS_RE.pattern + "|" + CONTROLS_RE.pattern + "|" + TATWEEL
+_MARKED_WORD_RE = re.compile(f"\\d(?:\\d|{_MARKS})*|(?:[^\\W\\d]|{_MARKS})+")
+_SPACE_RE = re.compile(r"\s")
 
-# Bump when ``key`` changes: a store rebuilds its index made with older keys.
-KEYS_VERSION = "1"
+# Bump when ``key`` or the word rules change: a store rebuilds its index made with older keys.
+KEYS_VERSION = "2"
 SNIPPET_BEFORE = 60  # characters of context before the first hit
 SNIPPET_AFTER = 160  # ... and after it
 
@@ -131,26 +135,42 @@ def snippet(text: str, query: Query) -> tuple[str, int, int, list[list[int]]]:
         # Start at the first occurrence of the longest phrase: the most specific part of the query.
         longest = max(len(p) for p in query.phrases)
         first = next((s for s in spans if len(_WORD_RE.findall(fold(text[s[0]:s[1]]))) >= longest), spans[0])
-        start, end = _word_bounds(text, first[0] - SNIPPET_BEFORE, first[0] + SNIPPET_AFTER)
+        start, end = _word_bounds(text, first[0] - SNIPPET_BEFORE, first[0] + SNIPPET_AFTER, first)
     else:  # matched through a key the snippet finder could not place: show the opening
-        start, end = _word_bounds(text, 0, SNIPPET_AFTER)
+        start, end = _word_bounds(text, 0, SNIPPET_AFTER, (0, 0))
     marks = [[s, e] for s, e in spans if s >= start and e <= end]
     return text[start:end], start, end, marks
 
 
-def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen/narrow [start, end) to whole words inside the text."""
-    start, end = max(0, start), min(len(text), end)
-    if start > 0:
-        space = text.find(" ", start)
-        if 0 <= space < start + 20:
-            start = space + 1
-    if end < len(text):
-        space = text.rfind(" ", start, end)
-        if space > start:
-            end = space
+def _word_bounds(text: str, start: int, end: int, keep: tuple[int, int]) -> tuple[int, int]:
+    """[start, end) moved to whitespace inside the text, so that no word is cut, and never into ``keep``
+    (the hit shown).  A word longer than the window on its own is the one case left cut."""
+    keep_start, keep_end = keep
+    start, end = max(0, min(start, keep_start)), min(len(text), max(end, keep_end))
+    if start > 0 and not text[start - 1].isspace():  # inside a word: to the next space, else back to the last
+        m = _SPACE_RE.search(text, start, keep_start)
+        if m:
+            start = m.end()
+        else:
+            before = _last_space(text, max(0, start - SNIPPET_BEFORE), start)
+            start = before + 1 if before is not None else 0 if start <= SNIPPET_BEFORE else keep_start
+    if end < len(text) and not text[end].isspace():  # inside a word: back to the last space, else on to the next
+        before = _last_space(text, keep_end, end)
+        if before is not None and before > start:
+            end = before
+        else:
+            m = _SPACE_RE.search(text, end, end + SNIPPET_AFTER)
+            end = m.start() if m else len(text) if len(text) - end <= SNIPPET_AFTER else end
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def _last_space(text: str, lo: int, hi: int) -> int | None:
+    """The index of the last whitespace character in text[lo:hi], or None."""
+    for i in range(hi - 1, lo - 1, -1):
+        if text[i].isspace():
+            return i
+    return None

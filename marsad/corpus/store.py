@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from urllib.parse import urlsplit, urlunsplit
+from urllib.request import pathname2url
 
 from ..article import Article
 from ..errors import InputError
@@ -36,6 +37,10 @@ from .search import KEYS_VERSION, Hit, index_text, parse, snippet
 DEFAULT_DB = "marsad.db"
 
 NEW, UPDATED, UNCHANGED = "new", "updated", "already stored"
+
+
+class StoreError(InputError):
+    """The corpus itself cannot take writes (read-only, full, gone): no later page would fare better."""
 
 
 @dataclass
@@ -146,9 +151,12 @@ def published_date(art: Article) -> str | None:
 
 
 def site_key(site: str | None) -> str | None:
+    """A site as filters compare it: lower case, no www., and just the host of a pasted URL."""
     if not site:
         return None
     site = site.strip().lower()
+    if "://" in site:
+        site = urlsplit(site).hostname or site
     return site[4:] if site.startswith("www.") else site
 
 
@@ -189,8 +197,9 @@ def listing_query(entity: str | None, site: str | None, limit: int, mark: str, o
     """SQL and parameters of ``Store.listing`` (newest first), with the backend's placeholder."""
     where, params = [], []
     if entity:
-        where.append(f"id IN (SELECT article FROM article_entity_keys WHERE key = {mark})")
-        params.append(entity_key(entity))
+        ks = lookup_keys(entity)
+        where.append(f"id IN (SELECT article FROM article_entity_keys WHERE key IN ({', '.join([mark] * len(ks))}))")
+        params += ks
     if site:
         where.append(f"lower(site) IN ({mark}, {mark})")
         params += [site_key(site), "www." + site_key(site)]
@@ -262,7 +271,29 @@ class SQLiteStore(Store):
             self.db.executescript(SCHEMA)
             self._check_keys()
         except sqlite3.DatabaseError as e:
-            raise InputError(f"cannot open corpus {path}: {e}") from None
+            if create or not isinstance(e, sqlite3.OperationalError) or not _read_only(path):
+                raise InputError(f"cannot open corpus {path}: {e}") from None
+            self._open_read_only(e)
+
+    def _open_read_only(self, error: Exception) -> None:
+        """Search and export a corpus on a read-only file or folder (a WAL database needs its folder
+        writable, for its -shm file, unless it is opened as immutable)."""
+        self.db.close()
+        uri = "file:" + pathname2url(os.path.abspath(self.path))
+        for mode in ("?mode=ro", "?immutable=1"):
+            try:
+                self.db = sqlite3.connect(uri + mode, uri=True, isolation_level=None)
+                self.db.row_factory = sqlite3.Row
+                row = self.db.execute("SELECT value FROM corpus_meta WHERE name = 'keys_version'").fetchone()
+                break
+            except sqlite3.DatabaseError as e:
+                self.db.close()
+                error = e
+        else:
+            raise InputError(f"cannot open corpus {self.path}: {error}") from None
+        if not row or row[0] != KEYS_VERSION:
+            raise InputError(f"cannot open corpus {self.path}: it is read-only and its search index is from another "
+                             "marsad version (open it once where it can be written)")
 
     def _check_keys(self) -> None:
         """Rebuild the full-text index when it was made with other search-key rules.
@@ -306,7 +337,8 @@ class SQLiteStore(Store):
                 raise
             self.db.execute("COMMIT")
         except sqlite3.DatabaseError as e:
-            raise InputError(f"cannot store {art.source.url or art.source.path or aid} in {self.path}: {e}") from None
+            error = InputError if isinstance(e, sqlite3.DataError) else StoreError  # DataError: this article's
+            raise error(f"cannot store {art.source.url or art.source.path or aid} in {self.path}: {e}") from None
         art.corpus = {"id": stored.id, "cluster": stored.cluster, "first_seen": stored.first_seen,
                       "version": stored.version}
         return stored
@@ -416,8 +448,9 @@ class SQLiteStore(Store):
             where.append("substr(a.published, 1, 10) <= ?")
             params.append(until)
         if entity:
-            where.append("a.id IN (SELECT article FROM article_entity_keys WHERE key = ?)")
-            params.append(entity_key(entity))
+            ks = lookup_keys(entity)
+            where.append(f"a.id IN (SELECT article FROM article_entity_keys WHERE key IN ({', '.join('?' * len(ks))}))")
+            params += ks
         sql = ("SELECT a.id, a.headline, a.site, a.published, a.text, bm25(article_fts, 3.0, 1.0) AS rank "
                "FROM article_fts JOIN articles a ON a.n = article_fts.rowid WHERE " + " AND ".join(where)
                + " ORDER BY rank LIMIT ?")
@@ -436,9 +469,29 @@ class SQLiteStore(Store):
             raise InputError(f"cannot read corpus {self.path}: {e}") from None
 
 
+def _read_only(path: str) -> bool:
+    """Whether the database file or its folder cannot be written (for a reader: open it read-only)."""
+    return os.path.exists(path) and not (os.access(path, os.W_OK)
+                                         and os.access(os.path.dirname(os.path.abspath(path)), os.W_OK))
+
+
 def entity_key(name: str) -> str:
     """How an entity is looked up: its folded name (or KB id, or English name), spaces tidied."""
     return " ".join(fold(name).split())
+
+
+def lookup_keys(name: str) -> list[str]:
+    """The keys a user's entity NAME finds: its own, and the KB id when the knowledge base knows
+    that name for exactly one entity, so سورية also finds the articles that wrote سوريا."""
+    k = entity_key(name)
+    try:
+        from ..entities.kb import load
+
+        aliases = load().exact.get(k, ())
+    except (ImportError, OSError):  # a build without the entities stage or its KB: names as written only
+        return [k]
+    ids = {entity_key(a.kb_id) for a in aliases if a.kind == "name"}
+    return [k, *ids] if len(ids) == 1 and k not in ids else [k]
 
 
 def _pack(art: Article) -> bytes:

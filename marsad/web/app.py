@@ -37,6 +37,7 @@ from . import charts, pages
 MAX_BODY = 5 * 1024 * 1024  # bytes of a POST body
 ANALYSIS_SLOTS = 2
 MAX_QUERY = 500  # characters of a search query
+ENTITY_TYPES = ("PER", "GPE", "LOC", "ORG", "EVENT", "MISC")
 RECENT = 12  # articles on the front page when there is no query
 SECURITY_HEADERS = {
     "Content-Security-Policy": ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -61,14 +62,14 @@ _BODY_DOC = {"requestBody": {"required": True, "content": {"application/json": {
 class _Stores:
     """One Store per thread (sqlite3 connections must stay in the thread that made them)."""
 
-    def __init__(self, db_url: str):
-        self.db_url = db_url
+    def __init__(self, db_url: str, create: bool):
+        self.db_url, self.create = db_url, create
         self._local = threading.local()
 
     def get(self) -> Store:
         store = getattr(self._local, "store", None)
-        if store is None:
-            store = self._local.store = open_store(self.db_url)
+        if store is None:  # create=False: a read-only server can serve a corpus in a read-only folder
+            store = self._local.store = open_store(self.db_url, create=self.create)
         return store
 
 
@@ -99,7 +100,7 @@ def create_app(db_url: str, token: str | None = None, allow_private: bool = Fals
     and is created when a token makes ``/api/ingest`` possible.
     """
     open_store(db_url, create=bool(token)).close()  # fail now, in one line, on a bad --db
-    stores = _Stores(db_url)
+    stores = _Stores(db_url, create=bool(token))
     limiter = anyio.CapacityLimiter(ANALYSIS_SLOTS)
     env = jinja2.Environment(loader=jinja2.PackageLoader("marsad.web", "templates"), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True)
@@ -163,7 +164,9 @@ def create_app(db_url: str, token: str | None = None, allow_private: bool = Fals
     @app.get("/api/entities", tags=["corpus"], summary="The most named entities: {name, type, kb_id, articles, ref}")
     def api_entities(type: Annotated[str | None, Query(description="PER, GPE, LOC, ORG, EVENT or MISC")] = None,
                      limit: Annotated[int, Query(ge=1, le=1000)] = 50) -> JSONResponse:
-        rows = stores.get().entities(type_=type or None, limit=limit)
+        if type and type.upper() not in ENTITY_TYPES:
+            raise InputError(f"type: one of {', '.join(ENTITY_TYPES)}, not {type!r}")
+        rows = stores.get().entities(type_=type.upper() if type else None, limit=limit)
         return JSONResponse([{**r, "ref": pages.entity_ref(r)} for r in rows])
 
     @app.get("/api/entities/{ref:path}", tags=["corpus"],
@@ -287,7 +290,7 @@ async def _read_record(request: Request) -> dict:
         chunks.append(chunk)
     try:
         record = json.loads(b"".join(chunks))
-    except (json.JSONDecodeError, UnicodeDecodeError):
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
         raise InputError('the body is not JSON: send {"text": ...}, {"html": ...} or {"url": ...}') from None
     if not isinstance(record, dict):
         raise InputError('the body must be a JSON object: {"text": ...}, {"html": ...} or {"url": ...}')

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import socket
 import sys
 
 from ..errors import InputError
@@ -11,10 +12,11 @@ LIMIT_CONCURRENCY = 200
 
 
 def register(sub) -> None:
+    from ..corpus.cli import db_url
     from ..corpus.store import DEFAULT_DB
 
     p = sub.add_parser("serve", help="web UI and REST API over the corpus (OpenAPI at /docs)")
-    p.add_argument("--db", default=DEFAULT_DB, metavar="URL",
+    p.add_argument("--db", default=DEFAULT_DB, metavar="URL", type=db_url,
                    help="corpus database: a SQLite file path (default ./marsad.db) or a postgresql:// URL")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=_port, default=8000, help="port (default 8000)")
@@ -47,15 +49,38 @@ def cmd_serve(args) -> int:
         raise InputError(f"marsad serve needs the 'web' extra ({e.name} is missing): pip install 'marsad[web]'") from None
     token = args.token or os.environ.get("MARSAD_TOKEN") or None
     app = create_app(args.db, token=token, allow_private=args.allow_private)
+    sock = _listen(args.host, args.port)
     if token and not _loopback(args.host):
         print("marsad: the ingest token travels in clear over plain HTTP: put a TLS proxy in front of this server",
               file=sys.stderr)
-    print(f"marsad: serving {redact(args.db)} on http://{args.host}:{args.port}/ (API reference at /docs; "
+    port = sock.getsockname()[1]
+    host = f"[{args.host}]" if ":" in args.host else args.host
+    print(f"marsad: serving {redact(args.db)} on http://{host}:{port}/ (API reference at /docs; "
           f"writes {'enabled' if token else 'disabled'})", file=sys.stderr)
     # Past LIMIT_CONCURRENCY open connections new ones get 503 rather than queueing without end.
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", server_header=False,
-                limit_concurrency=LIMIT_CONCURRENCY)
+    config = uvicorn.Config(app, log_level="warning", server_header=False, limit_concurrency=LIMIT_CONCURRENCY)
+    uvicorn.Server(config).run(sockets=[sock])
     return 0
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """The listening socket, bound here so that a busy port or a bad address is one line (exit 1),
+    not uvicorn's log line and exit 3 after "serving" was already printed."""
+    try:
+        family, kind, proto, _, addr = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM,
+                                                          flags=socket.AI_PASSIVE)[0]
+        sock = socket.socket(family, kind, proto)
+    except OSError as e:
+        raise InputError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(addr)
+        sock.listen(2048)
+    except OSError as e:
+        sock.close()
+        raise InputError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
+    sock.set_inheritable(True)
+    return sock
 
 
 def _loopback(host: str) -> bool:

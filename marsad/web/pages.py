@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
-from ..corpus.store import Store, entity_key
+from ..corpus.store import Store, entity_key, lookup_keys
 from ..text.calendars import to_hijri
 from .charts import Mark, parse_period
 
@@ -188,11 +188,11 @@ def entity_view(store: Store, ref: str) -> EntityView | None:
     rows = store.listing(entity=ref, limit=MAX_LISTED)
     if not rows:
         return None
-    k = entity_key(ref)
+    ks = set(lookup_keys(ref))
     view = EntityView(ref, total=len(rows), days=[d for d in (_day(r["published"]) for r in rows) if d])
     for row in rows[:MAX_ENTITY_ARTICLES]:
         art = store.get(row["id"])
-        found = [e for e in (art or {}).get("entities") or [] if k in entity_keys(e)]
+        found = [e for e in (art or {}).get("entities") or [] if ks & entity_keys(e)]
         mentions = 0
         for e in found:
             for m in e.get("mentions") or []:
