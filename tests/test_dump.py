@@ -157,3 +157,9 @@ def test_a_long_title_over_a_bare_name_is_read_not_a_crash():
     art = marsad.analyze("فعلاً كان الراحل بطل المعارك السياسية.. وأفضل تكريم له إطلاق اسمه على جامعة كبرى في البلاد\n\n"
                          " سامر خليل العتيبي")
     assert [b.kind for b in art.blocks] == ["paragraph"] and "بطل المعارك" in art.text
+
+
+def test_a_site_given_as_a_url_is_its_host():
+    art = marsad.analyze("خبر قصير\n\nافتتحت البلدية حديقة جديدة في الحي الشمالي بمساحة كبيرة أمس.",
+                         site="https://www.news.example/local/")
+    assert art.source.site == "news.example"

@@ -43,6 +43,8 @@ def read(data: str | bytes, url: str | None = None, site: str | None = None, pat
         raise InputError("input is empty")
     if "\x00" in data[:8192]:
         raise InputError("input looks binary (not a text or HTML page)")
+    if site and "://" in site:  # --site https://www.example.com/news → example.com
+        site = site_of(site)
     art = Article(source=Source(path=path, url=url, site=site or site_of(url)))
     fmt = format or ("html" if is_html(data) else "dump")
     if fmt == "html":
