@@ -356,6 +356,19 @@ def test_entity_filter_takes_any_spelling_the_knowledge_base_knows(tmp_path, cap
         assert len(store.listing(entity="سورية")) == 3
 
 
+def test_a_transliterated_name_finds_its_entity_in_any_spelling(tmp_path, capsys):
+    pages = ["وفد في بيونغ يانغ\n\nوصل وفد اقتصادي إلى بيونغ يانغ أمس لبحث التبادل التجاري مع المسؤولين هناك.",
+             "معرض تجاري\n\nافتتح في بيونج يانج أمس معرض للصناعات الغذائية بمشاركة شركات من عشر دول."]
+    records = tmp_path / "r.jsonl"
+    records.write_text("".join(json.dumps({"text": p}, ensure_ascii=False) + "\n" for p in pages), encoding="utf-8")
+    path = str(tmp_path / "c.db")
+    assert cli(capsys, "ingest", str(records), "--db", path)[0] == 0
+    assert len(search(capsys, path, "في", "--entity", "بيونج يونج")) == 2  # a third spelling, by its sound
+    rc, out, err = cli(capsys, "search", "بيونغ", "يانغ", "--db", path)
+    assert rc == 0 and "وفد في بيونغ يانغ" in out and "معرض تجاري" not in out  # words match as written ...
+    assert "--entity city:" in err and "2 article(s)" in err  # ... and the hint says how to find both
+
+
 def test_a_corpus_that_cannot_be_written_is_a_store_error_not_a_bad_page(tmp_path):
     from marsad.corpus.store import StoreError
     from marsad.pipeline import analyze

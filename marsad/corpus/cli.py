@@ -139,9 +139,12 @@ def cmd_search(args) -> int:
     with open_store(args.db, create=False) as store:
         hits = store.search(query, site=args.site, since=args.since, until=args.until, entity=args.entity,
                             limit=args.limit)
+        hint = None if args.json or args.entity else _entity_hint(store, query)
     if args.json:
         print(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
         return 0
+    if hint:
+        print(f"marsad: {hint}", file=sys.stderr)
     if not hits:
         print(f"no hits for {query}")
     for i, h in enumerate(hits, 1):
@@ -150,6 +153,21 @@ def cmd_search(args) -> int:
         lead = "…" if h.snippet_start > 0 else ""
         print(f"   {lead}{' '.join(h.snippet.split())}")
     return 0
+
+
+def _entity_hint(store, query: str) -> str | None:
+    """When the query is a name the knowledge base knows, how to find every spelling of it: the
+    words match only as written, the entity filter matches the entity however it is spelled."""
+    from .store import kb_entity
+
+    known = kb_entity(query.strip().strip('"'))
+    if not known:
+        return None
+    n = len(store.listing(entity=known[0], limit=1000))
+    if not n:
+        return None
+    return (f"«{query}» is {known[1]} ({known[0]}): --entity {known[0]} finds the {n}{'+' if n == 1000 else ''} "
+            "article(s) naming it in any spelling")
 
 
 def _same_file(out: str, db: str) -> bool:

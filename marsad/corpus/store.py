@@ -482,16 +482,29 @@ def entity_key(name: str) -> str:
 
 def lookup_keys(name: str) -> list[str]:
     """The keys a user's entity NAME finds: its own, and the KB id when the knowledge base knows
-    that name for exactly one entity, so سورية also finds the articles that wrote سوريا."""
+    that name (as written, or by its sound: بيونج يانج, بيونغ يانغ) for exactly one entity, so
+    سورية also finds the articles that wrote سوريا."""
     k = entity_key(name)
+    known = kb_entity(name)
+    return [k, entity_key(known[0])] if known and entity_key(known[0]) != k else [k]
+
+
+def kb_entity(name: str) -> tuple[str, str] | None:
+    """(KB id, canonical name) of the one knowledge-base entity NAME names, else None."""
     try:
         from ..entities.kb import load
-
-        aliases = load().exact.get(k, ())
-    except (ImportError, OSError):  # a build without the entities stage or its KB: names as written only
-        return [k]
-    ids = {entity_key(a.kb_id) for a in aliases if a.kind == "name"}
-    return [k, *ids] if len(ids) == 1 and k not in ids else [k]
+        from ..entities.keys import sound_key
+    except ImportError:  # a build without the entities stage: names as written only
+        return None
+    kb = load()
+    for aliases in (kb.exact.get(fold(name), ()), kb.by_key.get(sound_key(name), ())):
+        ids = {a.kb_id for a in aliases if a.kind == "name"}
+        if len(ids) == 1:
+            kb_id = ids.pop()
+            return kb_id, (kb.get(kb_id) or {}).get("name") or name
+        if ids:
+            return None  # ambiguous: عمان is Oman and Amman
+    return None
 
 
 def _pack(art: Article) -> bytes:
