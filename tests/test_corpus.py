@@ -356,6 +356,16 @@ def test_entity_filter_takes_any_spelling_the_knowledge_base_knows(tmp_path, cap
         assert len(store.listing(entity="سورية")) == 3
 
 
+def test_offset_pages_through_the_hits_in_order(db, capsys):
+    every = search(capsys, db, "في", "--limit", "50")
+    assert len(every) >= 4
+    pages = [search(capsys, db, "في", "--limit", "2", "--offset", str(k)) for k in range(0, len(every), 2)]
+    assert [h["id"] for page in pages for h in page] == [h["id"] for h in every]
+    assert search(capsys, db, "في", "--offset", str(len(every))) == []
+    proc = run_cli("search", "في", "--offset=-1", "--db", db)
+    assert proc.returncode == 2 and b"must be 0 or more" in proc.stderr
+
+
 def test_a_transliterated_name_finds_its_entity_in_any_spelling(tmp_path, capsys):
     pages = ["وفد في بيونغ يانغ\n\nوصل وفد اقتصادي إلى بيونغ يانغ أمس لبحث التبادل التجاري مع المسؤولين هناك.",
              "معرض تجاري\n\nافتتح في بيونج يانج أمس معرض للصناعات الغذائية بمشاركة شركات من عشر دول."]

@@ -68,7 +68,7 @@ def cli(capsys, *args):
 SCENARIOS = [sq.test_arabic_spelling_is_folded_on_both_sides, sq.test_quoted_phrase_must_occur_in_order,
              sq.test_filters_by_site_date_and_entity, sq.test_hits_follow_the_contract_and_snippets_come_from_the_original_text,
              sq.test_readable_search_output, sq.test_reingest_changes_nothing, sq.test_changed_page_gets_a_new_version,
-             sq.test_export_jsonl_is_article_objects_with_corpus]
+             sq.test_export_jsonl_is_article_objects_with_corpus, sq.test_offset_pages_through_the_hits_in_order]
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda f: f.__name__[5:])

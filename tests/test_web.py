@@ -182,6 +182,20 @@ def test_search_filters_like_the_cli(base):
     assert hit_headlines(get(base, "/api/search", q="محطة", entity="ينبع").json()) == ["افتتاح محطة تحلية جديدة في ينبع"]
 
 
+def test_search_pages_in_the_api_and_the_html(base, monkeypatch):
+    both = get(base, "/api/search", q="الفضلي").json()
+    assert [get(base, "/api/search", q="الفضلي", limit=1, offset=k).json()[0]["id"] for k in (0, 1)] == \
+        [h["id"] for h in both]
+    assert get(base, "/api/search", q="الفضلي", offset=-1).status_code == 422
+    from marsad.web import app as web_app
+
+    first = get(base, "/", q="الفضلي").text
+    assert "النتائج 1–2" in first and 'rel="next"' not in first  # all on one page
+    second = get(base, "/", q="الفضلي", offset=1).text
+    assert "النتائج 2–2" in second and 'rel="prev"' in second and "offset=0" in second
+    assert web_app.PAGE >= 2
+
+
 def test_search_bad_input_is_one_line_4xx(base):
     assert "q" in one_line_error(get(base, "/api/search"), 422)
     one_line_error(get(base, "/api/search", q="؟!"), 422)

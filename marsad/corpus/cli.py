@@ -36,6 +36,7 @@ def register(sub) -> None:
     p.add_argument("--until", type=_day, help="published on or before YYYY-MM-DD")
     p.add_argument("--entity", help="only articles naming this entity (name, any spelling fold, or KB id)")
     p.add_argument("--limit", type=_positive_int, default=20, help="at most this many hits (default 20)")
+    p.add_argument("--offset", type=_count, default=0, help="skip this many best hits first (the next page)")
     p.add_argument("--json", action="store_true", help="print [{id, headline, site, published, score, snippet}]")
     p.set_defaults(func=cmd_search)
 
@@ -64,6 +65,17 @@ def _positive_int(value: str) -> int:
     from ..cli import positive_int
 
     return positive_int(value)
+
+
+def _count(value: str) -> int:
+    """An argparse type: a whole number, zero or more."""
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more: {value}")
+    return n
 
 
 def _day(value: str) -> str:
@@ -138,7 +150,7 @@ def cmd_search(args) -> int:
     query = " ".join(args.query)
     with open_store(args.db, create=False) as store:
         hits = store.search(query, site=args.site, since=args.since, until=args.until, entity=args.entity,
-                            limit=args.limit)
+                            limit=args.limit, offset=args.offset)
         hint = None if args.json or args.entity else _entity_hint(store, query)
     if args.json:
         print(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))

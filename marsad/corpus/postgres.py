@@ -328,9 +328,10 @@ class PostgresStore(Store):
         return self._read("SELECT COUNT(*) AS n FROM articles").fetchone()["n"]
 
     def search(self, query: str, *, site: str | None = None, since: str | None = None,
-               until: str | None = None, entity: str | None = None, limit: int = 20) -> list[Hit]:
+               until: str | None = None, entity: str | None = None, limit: int = 20, offset: int = 0
+               ) -> list[Hit]:
         q = parse(query)
-        params: dict = {"q": tsquery(q.phrases), "w": RANK_WEIGHTS, "limit": limit}
+        params: dict = {"q": tsquery(q.phrases), "w": RANK_WEIGHTS, "limit": limit, "offset": offset}
         where = ["a.tsv @@ %(q)s::tsquery"]
         if site:
             where.append("lower(a.site) IN (%(site)s, %(www)s)")  # example.com finds www.example.com too
@@ -346,7 +347,7 @@ class PostgresStore(Store):
             params["entity"] = lookup_keys(entity)
         sql = (f"SELECT a.id, a.headline, a.site, a.published, a.text, "
                f"ts_rank_cd(%(w)s::float4[], a.tsv, %(q)s::tsquery, {RANK_NORMALIZATION}) AS rank "
-               "FROM articles a WHERE " + " AND ".join(where) + " ORDER BY rank DESC, a.n LIMIT %(limit)s")
+               "FROM articles a WHERE " + " AND ".join(where) + " ORDER BY rank DESC, a.n LIMIT %(limit)s OFFSET %(offset)s")
         hits = []
         for r in self._read(sql, params):
             snip, start, end, marks = snippet(r["text"], q)

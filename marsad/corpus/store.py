@@ -71,8 +71,10 @@ class Store(ABC):
 
     @abstractmethod
     def search(self, query: str, *, site: str | None = None, since: str | None = None,
-               until: str | None = None, entity: str | None = None, limit: int = 20) -> list[Hit]:
-        """Best hits first.  Dates are YYYY-MM-DD, inclusive, on the published date."""
+               until: str | None = None, entity: str | None = None, limit: int = 20, offset: int = 0
+               ) -> list[Hit]:
+        """Best hits first, skipping the first ``offset`` (paging).  Dates are YYYY-MM-DD, inclusive,
+        on the published date."""
 
     @abstractmethod
     def listing(self, *, entity: str | None = None, site: str | None = None, limit: int = 20) -> list[dict]:
@@ -435,7 +437,8 @@ class SQLiteStore(Store):
         return self._read("SELECT COUNT(*) FROM articles").fetchone()[0]
 
     def search(self, query: str, *, site: str | None = None, since: str | None = None,
-               until: str | None = None, entity: str | None = None, limit: int = 20) -> list[Hit]:
+               until: str | None = None, entity: str | None = None, limit: int = 20, offset: int = 0
+               ) -> list[Hit]:
         q = parse(query)
         where, params = ["article_fts MATCH ?"], [q.fts5()]
         if site:
@@ -453,9 +456,9 @@ class SQLiteStore(Store):
             params += ks
         sql = ("SELECT a.id, a.headline, a.site, a.published, a.text, bm25(article_fts, 3.0, 1.0) AS rank "
                "FROM article_fts JOIN articles a ON a.n = article_fts.rowid WHERE " + " AND ".join(where)
-               + " ORDER BY rank LIMIT ?")
+               + " ORDER BY rank, a.n LIMIT ? OFFSET ?")
         hits = []
-        for r in self._read(sql, params + [limit]):
+        for r in self._read(sql, params + [limit, offset]):
             snip, start, end, marks = snippet(r["text"], q)
             hits.append(Hit(id=r["id"], headline=r["headline"], site=r["site"], published=r["published"],
                             score=round(-r["rank"], 6), snippet=snip, snippet_start=start, snippet_end=end,

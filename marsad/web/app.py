@@ -39,6 +39,8 @@ ANALYSIS_SLOTS = 2
 MAX_QUERY = 500  # characters of a search query
 ENTITY_TYPES = ("PER", "GPE", "LOC", "ORG", "EVENT", "MISC")
 RECENT = 12  # articles on the front page when there is no query
+PAGE = 50  # hits on a page of search results
+MAX_OFFSET = 10_000  # deepest hit a page may start at (bm25 ranks every match: keep it bounded)
 SECURITY_HEADERS = {
     "Content-Security-Policy": ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                                 "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"),
@@ -149,9 +151,11 @@ def create_app(db_url: str, token: str | None = None, allow_private: bool = Fals
                                           description="words; \"quoted phrases\" must occur as written")],
                    site: str | None = None, since: str | None = None, until: str | None = None,
                    entity: Annotated[str | None, Query(description="name, spelling or KB id")] = None,
-                   limit: Annotated[int, Query(ge=1, le=100)] = 20) -> JSONResponse:
+                   limit: Annotated[int, Query(ge=1, le=100)] = 20,
+                   offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="hits to skip (paging)")] = 0
+                   ) -> JSONResponse:
         hits = stores.get().search(q, site=site or None, since=_date("since", since), until=_date("until", until),
-                                   entity=entity or None, limit=limit)
+                                   entity=entity or None, limit=limit, offset=offset)
         return JSONResponse([h.to_dict() for h in hits])
 
     @app.get("/api/articles/{article_id}", tags=["corpus"], summary="One stored article object, with `corpus`")
@@ -200,7 +204,8 @@ def create_app(db_url: str, token: str | None = None, allow_private: bool = Fals
 
     # -- pages for people -----------------------------------------------------------------------
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def home(q: str = "", site: str = "", since: str = "", until: str = "", entity: str = ""):
+    def home(q: str = "", site: str = "", since: str = "", until: str = "", entity: str = "",
+             offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0):
         store = stores.get()
         form = {"q": q, "site": site, "since": since, "until": until, "entity": entity}
         hits, message = [], None
@@ -210,12 +215,16 @@ def create_app(db_url: str, token: str | None = None, allow_private: bool = Fals
                     raise InputError(f"the query is over {MAX_QUERY} characters")
                 hits = [h.to_dict() for h in store.search(q, site=site or None, since=_date("since", since or None),
                                                           until=_date("until", until or None),
-                                                          entity=entity or None, limit=50)]
+                                                          entity=entity or None, limit=PAGE + 1,
+                                                          offset=offset)]
             except InputError as e:
                 message = str(e)
             for h in hits:
                 h["segments"] = pages.hit_segments(h)
-            return render("index.html", 400 if message else 200, form=form, hits=hits, message=message, searched=True)
+            more = len(hits) > PAGE
+            hits = hits[:PAGE]
+            return render("index.html", 400 if message else 200, form=form, hits=hits, message=message, searched=True,
+                          offset=offset, page=PAGE, more=more, first=offset + 1)
         return render("index.html", form=form, searched=False, count=store.count(),
                       recent=store.listing(limit=RECENT), top=store.entities(limit=15),
                       entity_href=pages.entity_href)
