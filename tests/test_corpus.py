@@ -356,6 +356,22 @@ def test_entity_filter_takes_any_spelling_the_knowledge_base_knows(tmp_path, cap
         assert len(store.listing(entity="سورية")) == 3
 
 
+def test_excel_csv_has_a_bom_and_defuses_formulas(tmp_path, capsys):
+    records = tmp_path / "r.jsonl"
+    records.write_text(json.dumps({"title": '=HYPERLINK("http://evil.example","اضغط هنا")', "url": "https://x.example/1",
+                                   "text": "افتتحت البلدية حديقة عامة جديدة في الحي الشمالي يوم الأحد الماضي."},
+                                  ensure_ascii=False) + "\n", encoding="utf-8")
+    path = str(tmp_path / "c.db")
+    assert cli(capsys, "ingest", str(records), "--db", path)[0] == 0
+    plain = cli(capsys, "export", "--format", "csv", "--db", path)[1]
+    rc, excel, _ = cli(capsys, "export", "--format", "csv", "--excel", "--db", path)
+    assert rc == 0 and excel.startswith("\ufeff") and not plain.startswith("\ufeff")
+    (row,) = list(csv.DictReader(io.StringIO(excel.lstrip("\ufeff"))))
+    assert row["headline"].startswith("'=HYPERLINK") and row["url"] == "https://x.example/1"
+    (row,) = list(csv.DictReader(io.StringIO(plain)))
+    assert row["headline"].startswith("=HYPERLINK")  # programs get the data as it is
+
+
 def test_offset_pages_through_the_hits_in_order(db, capsys):
     every = search(capsys, db, "في", "--limit", "50")
     assert len(every) >= 4

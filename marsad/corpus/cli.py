@@ -46,6 +46,8 @@ def register(sub) -> None:
                    help="jsonl: article objects; csv: flat rows; parquet: needs the 'parquet' extra; "
                         "events: CSV, one row an event")
     p.add_argument("--out", help="write to this file (default stdout; required for parquet)")
+    p.add_argument("--excel", action="store_true",
+                   help="csv/events for spreadsheets: a UTF-8 BOM, and formula-like cells quoted with '")
     p.set_defaults(func=cmd_export)
 
 
@@ -209,11 +211,11 @@ def cmd_export(args) -> int:
                 raise InputError(f"cannot write {args.out}: {e.strerror}") from None
             try:
                 with fh:
-                    n = export(store, args.format, fh)
+                    n = export(store, args.format, fh, excel=args.excel)
             except OSError as e:
                 raise InputError(f"cannot write {args.out}: {e.strerror}") from None
         else:
-            n = export(store, args.format, sys.stdout)
+            n = export(store, args.format, sys.stdout, excel=args.excel)
     if args.out:
         print(f"wrote {n} row(s) to {args.out}", file=sys.stderr)
     return 0

@@ -7,6 +7,11 @@
 - ``events``: CSV, one row an event: the article's id, the event's fields flattened (actor, target
   and location with their entity names, the time expression's value, the trigger and its offsets),
   and the article's site and published date.  CSV because the table is flat and opens anywhere.
+
+``excel=True`` (``--excel``) makes the two CSV formats safe to double-click: a UTF-8 byte-order
+mark (without it Excel reads Arabic as Latin-1 garbage), and a ' before any cell a spreadsheet
+would run as a formula (= + - @, tab, CR: page text is untrusted).  Plain CSV stays as it is for
+programs.
 """
 from __future__ import annotations
 
@@ -24,14 +29,14 @@ NESTED = ("source", "subheadings", "captions", "blocks", "chrome", "masthead", "
           "quotes", "claims", "events", "timex", "flags", "summary", "keywords")
 
 
-def export(store: Store, fmt: str, out: IO | str) -> int:
+def export(store: Store, fmt: str, out: IO | str, excel: bool = False) -> int:
     """Write the corpus in FMT to OUT (a text stream, or a file path for parquet); returns rows written."""
     if fmt == "jsonl":
         return _jsonl(store, out)
     if fmt == "csv":
-        return _csv(store, out)
+        return _write_csv((flat(art) for art in store.articles()), CSV_COLUMNS, out, excel)
     if fmt == "events":
-        return _events(store, out)
+        return _write_csv(store.events(), EVENT_COLUMNS, out, excel)
     if fmt == "parquet":
         return _parquet(store, out)
     raise InputError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
@@ -54,19 +59,18 @@ def _jsonl(store: Store, out: IO) -> int:
     return n
 
 
-def _csv(store: Store, out: IO) -> int:
-    return _write_csv((flat(art) for art in store.articles()), CSV_COLUMNS, out)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _events(store: Store, out: IO) -> int:
-    return _write_csv(store.events(), EVENT_COLUMNS, out)
-
-
-def _write_csv(rows, columns: tuple[str, ...], out: IO) -> int:
+def _write_csv(rows, columns: tuple[str, ...], out: IO, excel: bool = False) -> int:
+    if excel:
+        out.write("\ufeff")
     w = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     w.writeheader()
     n = 0
     for row in rows:
+        if excel:
+            row = {k: "'" + v if isinstance(v, str) and v.startswith(_FORMULA_START) else v for k, v in row.items()}
         w.writerow(row)
         n += 1
     return n
