@@ -25,15 +25,19 @@ def _add_analyze(sub) -> None:
     p.set_defaults(func=cmd_analyze)
 
 
-def positive_int(value: str) -> int:
-    """An argparse type: a whole number above zero (anything else is a usage error, exit 2)."""
+def whole_number(value: str, minimum: int = 1) -> int:
+    """An argparse type: a whole number of at least ``minimum`` (anything else is a usage error, exit 2)."""
     try:
         n = int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1: {value}")
+    if n < minimum:
+        raise argparse.ArgumentTypeError(f"must be at least {minimum}: {value}")
     return n
+
+
+def positive_int(value: str) -> int:
+    return whole_number(value, 1)
 
 
 def cmd_analyze(args) -> int:

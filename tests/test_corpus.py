@@ -379,7 +379,7 @@ def test_offset_pages_through_the_hits_in_order(db, capsys):
     assert [h["id"] for page in pages for h in page] == [h["id"] for h in every]
     assert search(capsys, db, "في", "--offset", str(len(every))) == []
     proc = run_cli("search", "في", "--offset=-1", "--db", db)
-    assert proc.returncode == 2 and b"must be 0 or more" in proc.stderr
+    assert proc.returncode == 2 and b"must be at least 0" in proc.stderr
 
 
 def test_a_transliterated_name_finds_its_entity_in_any_spelling(tmp_path, capsys):

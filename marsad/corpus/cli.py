@@ -70,14 +70,9 @@ def _positive_int(value: str) -> int:
 
 
 def _count(value: str) -> int:
-    """An argparse type: a whole number, zero or more."""
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if n < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more: {value}")
-    return n
+    from ..cli import whole_number
+
+    return whole_number(value, 0)
 
 
 def _day(value: str) -> str:
