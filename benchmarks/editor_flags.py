@@ -16,9 +16,9 @@ which scripts/build_editor_idf.py leaves out of the IDF table), runs the whole p
 3. counts what the naive baseline (every word hunspell rejects) would flag;
 4. times the editor stage alone (ms/article).
 
-``--keywords`` reruns the keywords of the 20 articles in benchmarks/gold/editor/keywords_check.jsonl
+``--keywords`` reruns the keywords of the articles in benchmarks/gold/editor/keywords_check*.jsonl
 (each keyword judged by hand: would a reader accept it as a topic of the article) and scores the
-current output against those verdicts (keywords not judged yet are listed).
+current output against those verdicts, file by file (keywords not judged yet are listed).
 
 ``--prepositions`` instead scans every SaudiNewsNet article (text stage only, so only the
 institution-noun rule can fire) for missing-preposition flags and prints each for checking.
@@ -143,22 +143,24 @@ def scan_prepositions() -> None:
 
 
 def check_keywords() -> None:
-    path = GOLD.parent / "keywords_check.jsonl"
-    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
-    recs = {r["url"]: r for r in saudinewsnet_day(DAY)}
-    good = total = good3 = total3 = 0
-    for row in rows:
-        verdict = dict(zip(row["keywords"], row["accepted"]))
-        rec = recs[row["url"]]
-        kws = analyse(f"{rec['title']}\n\n{rec['content']}").keywords
-        judged = [verdict[k] for k in kws if k in verdict]
-        good, total = good + sum(judged), total + len(judged)
-        top = [verdict[k] for k in kws[:3] if k in verdict]
-        good3, total3 = good3 + sum(top), total3 + len(top)
-        for k in kws:
-            if k not in verdict:
-                print(f"not judged yet: {row['url']} {k}")
-    print(f"keywords accepted {good}/{total} ({good / total:.3f}); top 3: {good3}/{total3} ({good3 / total3:.3f})")
+    """Current keywords against the verdicts of each check file (keywords_check*.jsonl)."""
+    for path in sorted(GOLD.parent.glob("keywords_check*.jsonl")):
+        rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+        days = {zip_name: {r["url"]: r for r in saudinewsnet_day(zip_name)} for zip_name in {r["zip"] for r in rows}}
+        good = total = good3 = total3 = 0
+        for row in rows:
+            verdict = dict(zip(row["keywords"], row["accepted"]))
+            rec = days[row["zip"]][row["url"]]
+            kws = analyse(f"{rec['title']}\n\n{rec['content']}").keywords
+            judged = [verdict[k] for k in kws if k in verdict]
+            good, total = good + sum(judged), total + len(judged)
+            top = [verdict[k] for k in kws[:3] if k in verdict]
+            good3, total3 = good3 + sum(top), total3 + len(top)
+            for k in kws:
+                if k not in verdict:
+                    print(f"not judged yet: {row['url']} {k}")
+        print(f"{path.name}: keywords accepted {good}/{total} ({good / total:.3f}); "
+              f"top 3: {good3}/{total3} ({good3 / total3:.3f})")
 
 
 def verdicts(previous: tuple | None, suggestion: str | None) -> dict:

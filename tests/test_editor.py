@@ -118,6 +118,17 @@ def test_keywords_strip_clitics_and_skip_verbs_and_misspelt_words():
     assert "الاتفاقيية" not in keywords(art, misspelled={fold("الاتفاقيية")})  # ... unless flagged
 
 
+def test_keywords_skip_words_too_common_to_name_a_topic():
+    art = article([
+        ("headline", "المركز يكرم الجميع في حفل التخرج"),
+        ("paragraph", "كرم المركز الجميع في حفل التخرج السنوي، وشكر مدير المركز الجميع على جهودهم. "
+                      "وحضر حفل التخرج أولياء الأمور في جدة، وأكد المركز أن حفل التخرج سيتكرر في جدة كل عام."),
+    ])
+    kws = keywords(art)
+    assert "المركز" not in kws and "الجميع" not in kws
+    assert "جدة" in kws  # a place is a topic however common
+
+
 def test_keywords_use_entities():
     art = article()
     add_entity(art, "e1", "ORG", "لجنة البيئة", ["لجنة البيئة"])

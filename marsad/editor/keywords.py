@@ -5,8 +5,9 @@ mentions, when the entity stage has run), and IDF-weighted word n-grams.  An n-g
 when SaudiNewsNet saw it as a collocation (the phrase rows of the IDF table: جنوب أفريقيا, not
 جنوب + أفريقيا); single words lose their conjunction/preposition clitic when the bare form is a
 commoner word (لفرنسا → فرنسا); runs of words the corpus rarely saw are names and stay whole too.
-Definite nisba adjectives (الفرنسي) and words that read as verbs or carry a pronoun (يفقد، منافسه)
-are not keywords on their own.  Headline words count three times.  Stopwords, numbers and
+Definite nisba adjectives (الفرنسي), words that read as verbs or carry a pronoun (يفقد، منافسه),
+and words so common in the news that they name no topic (الجميع، المركز) are not keywords on their
+own.  Headline words count three times.  Stopwords, numbers and
 punctuation never make a keyword, nor does an n-gram said only once in the body; a word already
 inside a chosen phrase is not repeated.
 """
@@ -27,6 +28,7 @@ MIN_TF = 2  # a word or phrase said once in the body is rarely a topic (headline
 _NAME_LINKS = {fold(w) for w in ("بن", "ابن", "بنت", "أبو", "أم", "آل", "عبد", "ذو")}  # never last
 _NOT_TOPICS = {fold(w) for w in ("الله",)}  # in every formula of piety, the topic of none
 GIVEN_NAME_DF = 300  # a one-word person name this common in the corpus is a given name
+GENERIC_DF = 1400  # a lone word in this many documents (~5%) names no topic (الجميع, المركز), unless a place
 _ENTITY_TYPES = {"PER", "GPE", "ORG", "LOC", "EVENT", "MISC"}
 
 
@@ -133,6 +135,7 @@ def ngram_scores(headline: str, body: str) -> dict[str, tuple[float, str]]:
                         gram = [_bare(gram[0])]
                         key = fold(gram[0])
                         if (len(key) < 3 or key in _NOT_TOPICS or _adjective(key)
+                                or (table.df.get(key, 0) >= GENERIC_DF and key not in places)
                                 or not (_noun_like(key) or key in places or _rare(gram[0]))):
                             break
                     tf[key] += weight
