@@ -170,6 +170,10 @@ def test_changed_page_gets_a_new_version(db, capsys):
     assert after == {**before, "version": 2}
     assert search(capsys, db, '"العام الماضي"', "--site", "news-c.example") == []
     assert search(capsys, db, '"الربيع الماضي"', "--site", "news-c.example")
+    with open_store(db, create=False) as store:
+        (old,) = store.versions(before["id"])
+        assert old["version"] == 1 and "العام الماضي" in old["text"] and old["headline"]
+        assert store.versions("no-such-id") == []
 
 
 def test_export_jsonl_is_article_objects_with_corpus(db, capsys):

@@ -316,6 +316,14 @@ def test_ingest_with_token_stores_and_is_searchable(base):
     assert [h["id"] for h in hits] == [stored["id"]]
     again = post(base, "/api/ingest", body, token=TOKEN)
     assert again.status_code == 200 and again.json()["status"] == "already stored"
+    changed = {**body, "text": page.replace("أدوية", "أدوية وخياما") + "\nوستصل قافلة ثانية الأسبوع المقبل."}
+    r = post(base, "/api/ingest", changed, token=TOKEN)
+    assert r.status_code == 200 and r.json()["status"] == "updated", r.text
+    (old,) = get(base, f"/api/articles/{stored['id']}/versions").json()
+    assert old["version"] == 1 and "قافلة ثانية" not in old["text"] and old["headline"].startswith("قافلة")
+    html = get(base, f"/articles/{stored['id']}").text
+    assert "النسخ السابقة" in html and "النسخة 1" in html
+    assert get(base, "/api/articles/no-such-id/versions").status_code == 404
 
 
 # -- pages for people -----------------------------------------------------------------------------

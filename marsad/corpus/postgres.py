@@ -32,7 +32,7 @@ from . import dedup
 from .search import KEYS_VERSION, Hit, keys, parse, snippet
 from .store import (EVENT_COLUMNS, MAX_CANDIDATES, NEW, UNCHANGED, UPDATED, Store, StoreError, Stored, _now, _pack,
                     _unpack, article_id, content_hash, entity_key, event_rows, listing_query, lookup_keys,
-                    published_date, redact, site_key)
+                    old_version, published_date, redact, site_key)
 
 SCHEMA_VERSION = "1"
 MAX_POS = 16383  # the largest word position a tsvector keeps
@@ -326,6 +326,11 @@ class PostgresStore(Store):
 
     def count(self) -> int:
         return self._read("SELECT COUNT(*) AS n FROM articles").fetchone()["n"]
+
+    def versions(self, article_id: str) -> list[dict]:
+        rows = self._read("SELECT version, replaced, text, doc FROM article_versions WHERE id = %s ORDER BY version",
+                          (article_id,))
+        return [old_version(r) for r in rows]
 
     def search(self, query: str, *, site: str | None = None, since: str | None = None,
                until: str | None = None, entity: str | None = None, limit: int = 20, offset: int = 0

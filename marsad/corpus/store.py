@@ -97,6 +97,10 @@ class Store(ABC):
         """How many articles are stored."""
 
     @abstractmethod
+    def versions(self, article_id: str) -> list[dict]:
+        """The earlier versions of a page, oldest first: {version, replaced (when), headline, text}."""
+
+    @abstractmethod
     def close(self) -> None: ...
 
     def __enter__(self) -> "Store":
@@ -436,6 +440,11 @@ class SQLiteStore(Store):
     def count(self) -> int:
         return self._read("SELECT COUNT(*) FROM articles").fetchone()[0]
 
+    def versions(self, article_id: str) -> list[dict]:
+        rows = self._read("SELECT version, replaced, text, doc FROM article_versions WHERE id = ? ORDER BY version",
+                          (article_id,))
+        return [old_version(r) for r in rows]
+
     def search(self, query: str, *, site: str | None = None, since: str | None = None,
                until: str | None = None, entity: str | None = None, limit: int = 20, offset: int = 0
                ) -> list[Hit]:
@@ -519,6 +528,12 @@ def _pack(art: Article) -> bytes:
         if b["text"] == art.text[b["start"]:b["end"]]:
             b["text"] = None  # a block is a slice of the text: kept as its offsets only
     return zlib.compress(json.dumps(d, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6)
+
+
+def old_version(row) -> dict:
+    """An ``article_versions`` row as ``Store.versions`` gives it (the headline from its packed object)."""
+    headline = json.loads(zlib.decompress(bytes(row["doc"]))).get("headline")
+    return {"version": row["version"], "replaced": row["replaced"], "headline": headline, "text": row["text"]}
 
 
 def _unpack(row: sqlite3.Row) -> dict:

@@ -165,6 +165,14 @@ def create_app(db_url: str, token: str | None = None, allow_private: bool = Fals
             raise HTTPException(404, f"no article with id {article_id!r}")
         return JSONResponse(art)
 
+    @app.get("/api/articles/{article_id}/versions", tags=["corpus"],
+             summary="Earlier versions of a page stored again with changes: {version, replaced, headline, text}")
+    def api_versions(article_id: str) -> JSONResponse:
+        store = stores.get()
+        if store.get(article_id) is None:
+            raise HTTPException(404, f"no article with id {article_id!r}")
+        return JSONResponse(store.versions(article_id))
+
     @app.get("/api/entities", tags=["corpus"], summary="The most named entities: {name, type, kb_id, articles, ref}")
     def api_entities(type: Annotated[str | None, Query(description="PER, GPE, LOC, ORG, EVENT or MISC")] = None,
                      limit: Annotated[int, Query(ge=1, le=1000)] = 50) -> JSONResponse:
@@ -236,7 +244,8 @@ def create_app(db_url: str, token: str | None = None, allow_private: bool = Fals
             raise HTTPException(404, f"no article with id {article_id!r}")
         ents = pages.entity_index(art)
         day = pages.published_day(art)
-        return render("article.html", art=art, ents=ents, blocks=pages.article_blocks(art),
+        older = stores.get().versions(article_id) if art["corpus"]["version"] > 1 else []
+        return render("article.html", art=art, ents=ents, blocks=pages.article_blocks(art), older=older,
                       tx={t["id"]: t for t in art.get("timex") or []},
                       entity_href=pages.entity_href, published=day.isoformat() if day else None,
                       timeline=charts.timeline_svg(pages.timeline_marks(art), "خط زمني لتواريخ الخبر وأحداثه"))
