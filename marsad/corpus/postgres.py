@@ -30,9 +30,9 @@ from ..article import Article
 from ..errors import InputError
 from . import dedup
 from .search import KEYS_VERSION, Hit, keys, parse, snippet
-from .store import (EVENT_COLUMNS, MAX_CANDIDATES, NEW, UNCHANGED, UPDATED, Store, StoreError, Stored, _now, _pack,
-                    _unpack, article_id, content_hash, entity_key, event_rows, listing_query, lookup_keys,
-                    old_version, published_date, redact, site_key)
+from .store import (EVENT_COLUMNS, MAX_CANDIDATES, NEW, UNCHANGED, UPDATED, Store, StoreError, Stored, _now, _unpack,
+                    article_columns, article_id, closest_cluster, cluster_of_edit, content_hash, entity_rows,
+                    event_rows, listing_query, lookup_keys, old_version, redact, site_key)
 
 SCHEMA_VERSION = "1"
 MAX_POS = 16383  # the largest word position a tsvector keeps
@@ -201,8 +201,7 @@ class PostgresStore(Store):
             error = InputError if isinstance(e, self._psycopg.DataError) else StoreError  # DataError: this article's
             raise error(f"cannot store {art.source.url or art.source.path or aid} in {self.name}: "
                         f"{self._line(e)}") from None
-        art.corpus = {"id": stored.id, "cluster": stored.cluster, "first_seen": stored.first_seen,
-                      "version": stored.version}
+        art.corpus = stored.corpus()
         return stored
 
     def _add(self, art: Article, aid: str, digest: str, sig) -> Stored:
@@ -211,13 +210,8 @@ class PostgresStore(Store):
         now = _now()
         if old and old["hash"] == digest:
             return Stored(aid, UNCHANGED, old["version"], old["cluster"], old["first_seen"])
-        if old and dedup.similarity(dedup.from_bytes(old["minhash"]), sig) >= dedup.THRESHOLD:
-            cluster = old["cluster"]  # an edit of the page: it stays with its copies
-        else:
-            cluster = self._cluster_of(sig, exclude=aid) or aid
-        cols = dict(id=aid, url=art.source.url, site=art.source.site, headline=art.headline,
-                    published=published_date(art), updated=now, cluster=cluster, hash=digest,
-                    minhash=dedup.to_bytes(sig), text=art.text, doc=_pack(art), tsv=tsvector(art.headline, art.text))
+        cluster = cluster_of_edit(old, sig) or self._cluster_of(sig, exclude=aid) or aid
+        cols = {**article_columns(art, aid, digest, sig, cluster, now), "tsv": tsvector(art.headline, art.text)}
         values = {k: f"%({k})s::tsvector" if k == "tsv" else f"%({k})s" for k in cols}
         if old:
             self.db.execute("INSERT INTO article_versions (id, version, replaced, text, doc) "
@@ -253,26 +247,17 @@ class PostgresStore(Store):
             "(SELECT DISTINCT l.article FROM article_lsh l JOIN unnest(%s::smallint[], %s::bigint[]) AS b(band, key) "
             f"ON l.band = b.band AND l.key = b.key LIMIT {MAX_CANDIDATES}) AND a.id != %s ORDER BY a.n",
             ([b for b, _ in bands], [k for _, k in bands], exclude)).fetchall()
-        best, best_sim = None, dedup.THRESHOLD
-        for r in rows:
-            sim = dedup.similarity(sig, dedup.from_bytes(r["minhash"]))
-            if sim >= best_sim:
-                best, best_sim = r["cluster"], sim
-        return best
+        return closest_cluster(sig, rows)
 
     @staticmethod
     def _add_entities(cur, aid: str, art: Article) -> None:
-        ents, ekeys = [], set()
-        for e in art.entities:
-            ents.append((aid, e.id, e.name, e.type, e.kb_id, e.name_en, len(e.mentions)))
-            names = {e.name, e.kb_id, e.name_en} | {m.text for m in e.mentions if m.kind == "name"}
-            ekeys.update((entity_key(x), aid, e.id) for x in names if x and x.strip())
+        ents, ekeys = entity_rows(art, aid)
         if not ents:
             return
         cur.executemany("INSERT INTO article_entities VALUES (%s, %s, %s, %s, %s, %s, %s) "
                         "ON CONFLICT (article, local_id) DO UPDATE SET name = EXCLUDED.name, type = EXCLUDED.type, "
                         "kb_id = EXCLUDED.kb_id, name_en = EXCLUDED.name_en, mentions = EXCLUDED.mentions", ents)
-        cur.executemany("INSERT INTO article_entity_keys VALUES (%s, %s, %s) ON CONFLICT DO NOTHING", sorted(ekeys))
+        cur.executemany("INSERT INTO article_entity_keys VALUES (%s, %s, %s) ON CONFLICT DO NOTHING", ekeys)
 
     @staticmethod
     def _add_events(cur, aid: str, n: int, art: Article) -> None:

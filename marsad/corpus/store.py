@@ -57,6 +57,10 @@ class Stored:
         return {"id": self.id, "status": self.status, "version": self.version, "cluster": self.cluster,
                 "first_seen": self.first_seen}
 
+    def corpus(self) -> dict:
+        """The article object's ``corpus`` field."""
+        return {"id": self.id, "cluster": self.cluster, "first_seen": self.first_seen, "version": self.version}
+
 
 class Store(ABC):
     """What a corpus backend offers.  Article dicts are contract article objects with ``corpus``."""
@@ -177,6 +181,40 @@ def _now() -> str:
 EVENT_COLUMNS = ("article", "id", "type", "cameo", "modality", "actor", "actor_name", "target", "target_name",
                  "location", "location_name", "time", "time_value", "trigger", "trigger_start", "trigger_end",
                  "sentence", "site", "published")
+
+def cluster_of_edit(old, sig) -> str | None:
+    """The stored page's cluster when the new text is an edit of it (near-copy of the old one)."""
+    if old and dedup.similarity(dedup.from_bytes(old["minhash"]), sig) >= dedup.THRESHOLD:
+        return old["cluster"]
+    return None
+
+
+def closest_cluster(sig, rows) -> str | None:
+    """The cluster of the most similar candidate row ({cluster, minhash}), if one is similar enough."""
+    best, best_sim = None, dedup.THRESHOLD
+    for r in rows:
+        sim = dedup.similarity(sig, dedup.from_bytes(r["minhash"]))
+        if sim >= best_sim:
+            best, best_sim = r["cluster"], sim
+    return best
+
+
+def article_columns(art: Article, aid: str, digest: str, sig, cluster: str, now: str) -> dict:
+    """The ``articles`` row of an article (without version and first_seen, which depend on the old row)."""
+    return dict(id=aid, url=art.source.url, site=art.source.site, headline=art.headline,
+                published=published_date(art), updated=now, cluster=cluster, hash=digest,
+                minhash=dedup.to_bytes(sig), text=art.text, doc=_pack(art))
+
+
+def entity_rows(art: Article, aid: str) -> tuple[list[tuple], list[tuple]]:
+    """``article_entities`` rows and the sorted ``article_entity_keys`` rows (every name an entity goes by)."""
+    ents, ekeys = [], set()
+    for e in art.entities:
+        ents.append((aid, e.id, e.name, e.type, e.kb_id, e.name_en, len(e.mentions)))
+        names = {e.name, e.kb_id, e.name_en} | {m.text for m in e.mentions if m.kind == "name"}
+        ekeys.update((entity_key(x), aid, e.id) for x in names if x and x.strip())
+    return ents, sorted(ekeys)
+
 
 def event_rows(art: Article, aid: str) -> list[dict]:
     """The article's events flattened as the events table keeps them (``EVENT_COLUMNS`` but the
@@ -345,8 +383,7 @@ class SQLiteStore(Store):
         except sqlite3.DatabaseError as e:
             error = InputError if isinstance(e, sqlite3.DataError) else StoreError  # DataError: this article's
             raise error(f"cannot store {art.source.url or art.source.path or aid} in {self.path}: {e}") from None
-        art.corpus = {"id": stored.id, "cluster": stored.cluster, "first_seen": stored.first_seen,
-                      "version": stored.version}
+        art.corpus = stored.corpus()
         return stored
 
     def _add(self, art: Article, aid: str, digest: str, sig) -> Stored:
@@ -355,14 +392,8 @@ class SQLiteStore(Store):
         now = _now()
         if old and old["hash"] == digest:
             return Stored(aid, UNCHANGED, old["version"], old["cluster"], old["first_seen"])
-        if old and dedup.similarity(dedup.from_bytes(old["minhash"]), sig) >= dedup.THRESHOLD:
-            cluster = old["cluster"]  # an edit of the page: it stays with its copies
-        else:
-            cluster = self._cluster_of(sig, exclude=aid) or aid
-        doc = _pack(art)
-        cols = dict(id=aid, url=art.source.url, site=art.source.site, headline=art.headline,
-                    published=published_date(art), updated=now, cluster=cluster, hash=digest,
-                    minhash=dedup.to_bytes(sig), text=art.text, doc=doc)
+        cluster = cluster_of_edit(old, sig) or self._cluster_of(sig, exclude=aid) or aid
+        cols = article_columns(art, aid, digest, sig, cluster, now)
         if old:
             self.db.execute("INSERT INTO article_versions (id, version, replaced, text, doc) VALUES (?, ?, ?, ?, ?)",
                             (aid, old["version"], now, old["text"], old["doc"]))
@@ -393,21 +424,12 @@ class SQLiteStore(Store):
             f"SELECT a.id, a.cluster, a.minhash FROM articles a WHERE a.id IN "
             f"(SELECT DISTINCT article FROM article_lsh WHERE {where} LIMIT {MAX_CANDIDATES}) AND a.id != ?",
             [v for bk in bands for v in bk] + [exclude]).fetchall()
-        best, best_sim = None, dedup.THRESHOLD
-        for r in rows:
-            sim = dedup.similarity(sig, dedup.from_bytes(r["minhash"]))
-            if sim >= best_sim:
-                best, best_sim = r["cluster"], sim
-        return best
+        return closest_cluster(sig, rows)
 
     def _add_entities(self, aid: str, art: Article) -> None:
-        ents, ekeys = [], set()
-        for e in art.entities:
-            ents.append((aid, e.id, e.name, e.type, e.kb_id, e.name_en, len(e.mentions)))
-            names = {e.name, e.kb_id, e.name_en} | {m.text for m in e.mentions if m.kind == "name"}
-            ekeys.update((entity_key(x), aid, e.id) for x in names if x and x.strip())
+        ents, ekeys = entity_rows(art, aid)
         self.db.executemany("INSERT OR REPLACE INTO article_entities VALUES (?, ?, ?, ?, ?, ?, ?)", ents)
-        self.db.executemany("INSERT OR IGNORE INTO article_entity_keys VALUES (?, ?, ?)", sorted(ekeys))
+        self.db.executemany("INSERT OR IGNORE INTO article_entity_keys VALUES (?, ?, ?)", ekeys)
 
     def _add_events(self, aid: str, art: Article) -> None:
         rows = [tuple(r[c] for c in EVENT_COLUMNS[:-2]) for r in event_rows(art, aid)]
