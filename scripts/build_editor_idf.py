@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from marsad import shared_data  # noqa: E402
-from marsad.editor.lexicon import STOPWORDS, is_wordlike  # noqa: E402
+from marsad.editor.lexicon import is_wordlike  # noqa: E402
+from marsad.text.stopwords import STOPWORDS  # noqa: E402
 from marsad.shared_data import saudinewsnet  # noqa: E402
 from marsad.text.normalize import fold  # noqa: E402
 from marsad.text.tokenize import tokenize  # noqa: E402

@@ -10,7 +10,8 @@ import marsad
 from marsad.article import Article, Entity, Flag, Mention, PageDate
 from marsad.editor import flags
 from marsad.editor.keywords import keywords
-from marsad.editor.lexicon import STOPWORDS, stem
+from marsad.editor.lexicon import stem
+from marsad.text.stopwords import STOPWORDS
 from marsad.editor.rouge import rouge_multi, rouge_n, rouge_tokens
 from marsad.editor.stage import run
 from marsad.editor.summary import select, summarize

@@ -13,7 +13,8 @@ from ..entities.keys import sound_key
 from ..text.normalize import fold
 from ..text.tokenize import tokenize
 from . import spelling
-from .lexicon import STOPWORDS, idf, ner_lexicon
+from ..text.stopwords import STOPWORDS
+from .lexicon import idf, ner_lexicon
 
 # --- variant spellings of one name ---------------------------------------------------------
 

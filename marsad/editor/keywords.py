@@ -19,7 +19,8 @@ from ..article import Article
 from ..text.normalize import DIACRITICS_RE, fold, light
 from ..text.tokenize import tokenize
 from . import spelling
-from .lexicon import STOPWORDS, idf, is_wordlike, ner_lexicon
+from ..text.stopwords import STOPWORDS
+from .lexicon import idf, is_wordlike, ner_lexicon
 
 MAX_KEYWORDS = 8
 HEADLINE_WEIGHT = 3

@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..text.normalize import fold
-from ..text.stopwords import STOPWORDS  # noqa: F401  (re-exported: the editor's modules use it)
 
 IDF_PATH = Path(__file__).resolve().parents[1] / "data" / "editor" / "idf.tsv.gz"
 

@@ -30,7 +30,8 @@ from rapidfuzz.distance import OSA
 from ..article import Article, Flag
 from ..text.normalize import DIACRITICS_RE, fold
 from ..text.tokenize import tokenize
-from .lexicon import STOPWORDS, idf, ner_lexicon, stem
+from ..text.stopwords import STOPWORDS
+from .lexicon import idf, ner_lexicon, stem
 
 MAX_ZIPF = 1.0
 MIN_SUGGESTION_ZIPF = 3.0

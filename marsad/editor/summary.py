@@ -18,7 +18,8 @@ from pathlib import Path
 from ..article import Article, Span
 from ..text.normalize import fold
 from ..text.tokenize import tokenize
-from .lexicon import STOPWORDS, idf, is_wordlike, stem
+from ..text.stopwords import STOPWORDS
+from .lexicon import idf, is_wordlike, stem
 
 FEATURES = ("first", "position", "para_start", "textrank", "headline", "centroid",
             "mean_idf", "log_words", "short")
