@@ -54,7 +54,7 @@ def analyze(text_or_html: str | bytes, url: str | None = None, site: str | None 
     """Read one page (text dump or HTML, str or bytes) and run the pipeline over it."""
     try:
         art = read(text_or_html, url=url, site=site, path=path, **read_options)
-    except (InputError, KeyboardInterrupt, MemoryError):
+    except (InputError, MemoryError):
         raise
     except Exception as e:
         if STRICT:

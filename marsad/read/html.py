@@ -113,8 +113,9 @@ def _page_chrome(tree) -> list[str]:
     """The text of each menu, banner, sidebar and footer, outermost only, its pieces joined by ·."""
     out = []
     found = tree.xpath(CHROME_XPATH)
+    matched = set(found)
     for el in found:
-        if any(a in found for a in el.iterancestors()):
+        if any(a in matched for a in el.iterancestors()):
             continue
         pieces = [t for t in (_text(x) for x in el.xpath(CHROME_TEXT_XPATH)) if t]
         text = " · ".join(dict.fromkeys(pieces))[:CHROME_MAX_CHARS]
